@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+import { ValidationError, type ConfigInput } from '../../core/index.ts';
+import { startServer } from '../../main.ts';
+import { createContext } from '../context.ts';
+import { addCommand } from '../define.ts';
+
+/** `opsdesk serve`: the HTTP API, OTLP receiver, status page and console. */
+export function registerServe(program: Command): void {
+  addCommand(program, 'serve', 'Run the OpsDesk server (API, console, status page, OTLP receiver).')
+    .option('--port <port>', 'TCP port (default 8080)')
+    .option('--host <host>', 'interface to bind (default 127.0.0.1)')
+    .action(async (opts: { port?: string; host?: string }, command: Command) => {
+      let root = command;
+      while (root.parent) root = root.parent;
+      const server: NonNullable<ConfigInput['server']> = {};
+      if (opts.port !== undefined) {
+        const port = Number(opts.port);
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ValidationError(`--port must be a whole number from 0 to 65535, got ${JSON.stringify(opts.port)}.`);
+        server.port = port;
+      }
+      if (opts.host) server.host = opts.host;
+      const ctx = createContext(root, Object.keys(server).length ? { server } : {});
+      const started = await startServer(ctx.config(), { logger: ctx.logger(), announce: (line) => ctx.stderr(line + '\n') });
+      ctx.stderr(`OpsDesk is serving on ${started.url} (store: ${started.runtime.store.describe})\n`);
+      await new Promise<void>((resolve) => {
+        const stop = (signal: string) => {
+          ctx.stderr(`${signal}: shutting down\n`);
+          started.stop().finally(resolve);
+        };
+        process.once('SIGINT', () => stop('SIGINT'));
+        process.once('SIGTERM', () => stop('SIGTERM'));
+      });
+    });
+}

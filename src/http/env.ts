@@ -1,0 +1,12 @@
+import type { Principal } from '../auth/index.ts';
+import type { Logger } from '../core/index.ts';
+
+/** Per-request values shared by the middleware and the handlers. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    principal: Principal | undefined;
+    log: Logger;
+    routePath: string;
+  };
+}

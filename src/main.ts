@@ -1,0 +1,83 @@
+import { Registry, collectDefaultMetrics } from 'prom-client';
+import { FailureLimiter, ensureFirstAdmin } from './auth/index.ts';
+import { createLogger, systemClock, type Clock, type Config, type Logger } from './core/index.ts';
+import { allRoutes, buildApp, listen, type HttpDeps, type RunningServer } from './http/index.ts';
+import { openStore, type RelationalStore } from './storage/index.ts';
+
+/** Everything a surface needs, built once from configuration. */
+export interface Runtime {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  store: RelationalStore;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  logger?: Logger;
+  clock?: Clock;
+}
+
+/** The composition root: opens the stores and builds the services from configuration. */
+export async function openRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
+  const logger = options.logger ?? createLogger({ level: config.log.level });
+  const clock = options.clock ?? systemClock;
+  const store = await openStore({ url: config.database.url, dataDir: config.dataDir, sqliteFile: config.database.sqliteFile, poolSize: config.database.poolSize });
+  return {
+    config,
+    logger,
+    clock,
+    store,
+    close: () => store.close(),
+  };
+}
+
+export interface StartedServer {
+  runtime: Runtime;
+  server: RunningServer;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the HTTP server; prints the first admin's one-time password on a new database. */
+export async function startServer(config: Config, options: RuntimeOptions & { announce?: (line: string) => void } = {}): Promise<StartedServer> {
+  const runtime = await openRuntime(config, options);
+  let ready = false;
+  try {
+    const admin = await ensureFirstAdmin(runtime.store.db, { email: config.auth.adminEmail, password: config.auth.adminPassword }, runtime.clock);
+    if (admin.created && admin.oneTimePassword) {
+      (options.announce ?? ((l) => process.stderr.write(l + '\n')))(
+        `First start: created admin ${admin.email} with one-time password ${admin.oneTimePassword} (change it after signing in).`,
+      );
+    }
+    const metrics = new Registry();
+    collectDefaultMetrics({ register: metrics, prefix: 'opsdesk_' });
+    const deps: HttpDeps = {
+      config,
+      store: runtime.store,
+      logger: runtime.logger,
+      clock: runtime.clock,
+      loginLimiter: new FailureLimiter(config.auth.loginAttemptsPerWindow, config.auth.loginWindowSec * 1000, runtime.clock),
+      metrics,
+      isReady: () => ready,
+    };
+    const { app } = buildApp(deps, allRoutes(deps));
+    const server = await listen(app, config.server.host, config.server.port);
+    ready = true;
+    const url = `http://${config.server.host.includes(':') ? `[${config.server.host}]` : config.server.host}:${server.port}`;
+    runtime.logger.info({ url, store: runtime.store.describe }, 'OpsDesk is serving');
+    return {
+      runtime,
+      server,
+      url,
+      async stop() {
+        ready = false;
+        await server.close();
+        await runtime.close();
+      },
+    };
+  } catch (err) {
+    await runtime.close();
+    throw err;
+  }
+}

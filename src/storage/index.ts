@@ -1,0 +1,10 @@
+export { openStore, type OpenStoreOptions } from './open.ts';
+export { openSqlite } from './sqlite/open.ts';
+export { openPostgres } from './postgres/open.ts';
+export { migrateToLatest, type MigrationReport } from './migrate.ts';
+export { migrations, type Migration } from './migrations/index.ts';
+export { enqueueJob, claimJobs, completeJob, failJob, type Job, type EnqueueJobInput } from './jobs.ts';
+export { DatabaseUnavailableError, DatabaseUrlInvalidError, MigrationFailedError } from './errors.ts';
+export type { RelationalStore, Db, Dialect, StoreCapabilities } from './store.ts';
+export type { Database } from './schema.ts';
+export { sql, type Transaction, type Selectable, type Insertable, type Updateable } from 'kysely';

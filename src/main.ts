@@ -1,10 +1,10 @@
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { FailureLimiter, ensureFirstAdmin } from './auth/index.ts';
 import { createLogger, systemClock, type Clock, type Config, type Logger } from './core/index.ts';
-import { allRoutes, buildApp, listen, type HttpDeps, type RunningServer } from './http/index.ts';
+import { allRoutes, buildApp, listen, type BuiltApp, type HttpDeps, type RunningServer } from './http/index.ts';
 import { openStore, type RelationalStore } from './storage/index.ts';
 
-/** Everything a surface needs, built once from configuration. */
+/** Everything a surface needs, built once from configuration. Domains add their services here. */
 export interface Runtime {
   config: Config;
   logger: Logger;
@@ -23,13 +23,38 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   const logger = options.logger ?? createLogger({ level: config.log.level });
   const clock = options.clock ?? systemClock;
   const store = await openStore({ url: config.database.url, dataDir: config.dataDir, sqliteFile: config.database.sqliteFile, poolSize: config.database.poolSize });
+  const closers: Array<() => Promise<void>> = [];
   return {
     config,
     logger,
     clock,
     store,
-    close: () => store.close(),
+    async close() {
+      for (const close of closers.reverse()) await close().catch((err: unknown) => logger.error({ err }, 'error while closing'));
+      await store.close();
+    },
   };
+}
+
+/** Builds the HTTP dependencies from a runtime (used by the server and by tests). */
+export function buildHttpDeps(runtime: Runtime, isReady: () => boolean = () => true): HttpDeps {
+  const metrics = new Registry();
+  collectDefaultMetrics({ register: metrics, prefix: 'opsdesk_' });
+  return {
+    config: runtime.config,
+    store: runtime.store,
+    logger: runtime.logger,
+    clock: runtime.clock,
+    loginLimiter: new FailureLimiter(runtime.config.auth.loginAttemptsPerWindow, runtime.config.auth.loginWindowSec * 1000, runtime.clock),
+    metrics,
+    isReady,
+  };
+}
+
+/** Builds the whole HTTP app for a runtime. */
+export function buildHttpApp(runtime: Runtime, isReady?: () => boolean): BuiltApp {
+  const deps = buildHttpDeps(runtime, isReady);
+  return buildApp(deps, allRoutes(deps));
 }
 
 export interface StartedServer {
@@ -50,18 +75,7 @@ export async function startServer(config: Config, options: RuntimeOptions & { an
         `First start: created admin ${admin.email} with one-time password ${admin.oneTimePassword} (change it after signing in).`,
       );
     }
-    const metrics = new Registry();
-    collectDefaultMetrics({ register: metrics, prefix: 'opsdesk_' });
-    const deps: HttpDeps = {
-      config,
-      store: runtime.store,
-      logger: runtime.logger,
-      clock: runtime.clock,
-      loginLimiter: new FailureLimiter(config.auth.loginAttemptsPerWindow, config.auth.loginWindowSec * 1000, runtime.clock),
-      metrics,
-      isReady: () => ready,
-    };
-    const { app } = buildApp(deps, allRoutes(deps));
+    const { app } = buildHttpApp(runtime, () => ready);
     const server = await listen(app, config.server.host, config.server.port);
     ready = true;
     const url = `http://${config.server.host.includes(':') ? `[${config.server.host}]` : config.server.host}:${server.port}`;

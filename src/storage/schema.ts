@@ -71,6 +71,124 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
+export interface IncidentsTable {
+  id: string;
+  kind: string;
+  title: string;
+  summary: string | null;
+  severity: string;
+  status: string;
+  impact: string;
+  source_type: string;
+  source_id: string | null;
+  commander_id: string | null;
+  comms_id: string | null;
+  scribe_id: string | null;
+  affected: string;
+  workaround: string | null;
+  next_update_at: string | null;
+  users_affected: number | null;
+  error_ratio: number | null;
+  published: number;
+  started_at: string;
+  identified_at: string | null;
+  monitoring_at: string | null;
+  resolved_at: string | null;
+  scheduled_for: string | null;
+  scheduled_until: string | null;
+  postmortem: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IncidentLinksTable {
+  incident_id: string;
+  kind: string;
+  ref_id: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface IncidentTimelineTable {
+  id: string;
+  incident_id: string;
+  at: string;
+  kind: string;
+  actor_id: string | null;
+  actor_name: string;
+  text: string;
+  data: string | null;
+}
+
+export interface IncidentUpdatesTable {
+  id: string;
+  incident_id: string;
+  status: string;
+  bodies: string;
+  affected_components: string;
+  deliver_notifications: number;
+  created_by: string | null;
+  created_at: string;
+  display_at: string;
+}
+
+export interface IncidentProviderLogTable {
+  id: string;
+  incident_id: string;
+  provider: string;
+  direction: string;
+  reference: string | null;
+  text: string;
+  provider_status: string | null;
+  actor_id: string | null;
+  at: string;
+}
+
+export interface StatusComponentsTable {
+  id: string;
+  name: string;
+  description: string | null;
+  is_group: number;
+  group_id: string | null;
+  position: number;
+  status: string;
+  only_show_if_degraded: number;
+  showcase: number;
+  provider: string | null;
+  provider_component_id: string | null;
+  start_date: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StatusComponentEventsTable {
+  id: string;
+  component_id: string;
+  status: string;
+  at: string;
+}
+
+export interface IncidentComponentsTable {
+  incident_id: string;
+  component_id: string;
+  status: string;
+}
+
+export interface StatusSubscribersTable {
+  id: string;
+  channel: string;
+  email: string | null;
+  webhook_url: string | null;
+  lang: string;
+  component_ids: string;
+  confirmed: number;
+  confirm_token_hash: string | null;
+  created_at: string;
+  confirmed_at: string | null;
+  unsubscribed_at: string | null;
+}
+
 export interface Database {
   opsdesk_meta: MetaTable;
   jobs: JobsTable;
@@ -78,4 +196,13 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
+  incidents: IncidentsTable;
+  incident_links: IncidentLinksTable;
+  incident_timeline: IncidentTimelineTable;
+  incident_updates: IncidentUpdatesTable;
+  incident_provider_log: IncidentProviderLogTable;
+  status_components: StatusComponentsTable;
+  status_component_events: StatusComponentEventsTable;
+  incident_components: IncidentComponentsTable;
+  status_subscribers: StatusSubscribersTable;
 }

@@ -49,14 +49,14 @@ function splitCsvLine(line: string): string[] {
 }
 
 /**
- * Parses a `timestamp,value` CSV with a header. Rows must be in time order; a bad row is an error
- * naming its line (1-based, the header is line 1). Blank lines are skipped.
+ * Parses a `timestamp,value` CSV with a header. Rows are taken as a stream in file order (real
+ * exports have clock jitter, so a timestamp may step back); a bad row is an error naming its line
+ * (1-based, the header is line 1). Blank lines are skipped.
  */
 export function parseSeriesCsv(text: string, file = 'input'): SeriesPoint[] {
   const lines = text.split(/\r?\n/);
   let header = true;
   const points: SeriesPoint[] = [];
-  let lastMs = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.replace(/^\uFEFF/, '');
     if (!line.trim()) continue;
@@ -73,8 +73,6 @@ export function parseSeriesCsv(text: string, file = 'input'): SeriesPoint[] {
     const raw = cols[1]!.trim();
     const value = raw === '' ? Number.NaN : Number(raw);
     if (!Number.isFinite(value)) throw new SeriesCsvInvalidError(file, i + 1, `${JSON.stringify(raw.slice(0, 40))} is not a number.`);
-    if (timeMs < lastMs) throw new SeriesCsvInvalidError(file, i + 1, `timestamp ${timestamp} is earlier than the row before it; rows must be in time order.`);
-    lastMs = timeMs;
     points.push({ timestamp, timeMs, value });
   }
   if (header) throw new SeriesCsvInvalidError(file, 1, 'the file is empty (a header line is required).');

@@ -93,10 +93,10 @@ for (const engine of engines) {
     });
 
     test('error: duplicate users, bad e-mails, short passwords and unknown tokens', async () => {
-      await createUser(store.db, { email: 'dup@example.test', role: 'viewer', password: 'long enough pass' });
-      await assert.rejects(createUser(store.db, { email: 'DUP@example.test', role: 'viewer' }), { code: 'CONFLICT' });
-      await assert.rejects(createUser(store.db, { email: 'not-an-email', role: 'viewer' }), { code: 'VALIDATION' });
-      await assert.rejects(createUser(store.db, { email: 'short@example.test', role: 'viewer', password: 'short' }), /at least 12/);
+      await createUser(store.db, { email: 'dup@example.test', role: 'viewer', password: 'long enough pass' }, null);
+      await assert.rejects(createUser(store.db, { email: 'DUP@example.test', role: 'viewer' }, null), { code: 'CONFLICT' });
+      await assert.rejects(createUser(store.db, { email: 'not-an-email', role: 'viewer' }, null), { code: 'VALIDATION' });
+      await assert.rejects(createUser(store.db, { email: 'short@example.test', role: 'viewer', password: 'short' }, null), /at least 12/);
       await assert.rejects(revokeToken(store.db, 'tok_nope', null), { code: 'NOT_FOUND' });
       await assert.rejects(createToken(store.db, { name: 'x', role: 'admin' }, { kind: 'user', id: 'u', userId: 'u', name: 'agent', role: 'agent' }), { code: 'FORBIDDEN' });
     });

@@ -79,3 +79,13 @@ export class ChainEndpointMissingError extends ValidationError {
     super(`No endpoint is configured for ${chain}.`, { context: { chain }, metaMessages: [`Set chains.rpc.${chain} in the configuration, or pass --rpc URL.`] });
   }
 }
+
+export class BitcoinAddressLookupUnsupportedError extends ValidationError {
+  override name = 'BitcoinAddressLookupUnsupportedError';
+  constructor(endpoint: string) {
+    super(`The Bitcoin Core endpoint ${endpoint} cannot look up addresses (Core keeps no address index).`, {
+      context: { endpoint },
+      metaMessages: ['Configure an Esplora-compatible endpoint (mempool.space, Blockstream, electrs) for address inspection.'],
+    });
+  }
+}

@@ -3,6 +3,8 @@ export interface BtcTx {
   txid: string;
   confirmed: boolean;
   blockHeight?: number;
+  /** Confirmations as the API reports them (Core RPC); Esplora's are computed from the tip height. */
+  confirmations?: number;
   /** Seconds since epoch of the block, when confirmed. */
   blockTime?: number;
   vsize: number;

@@ -11,6 +11,7 @@ const publicAllowlist = new Set([
   'GET /healthz',
   'GET /',
   'POST /api/auth/login',
+  'GET /api/openapi.json',
   // Public status page and its Statuspage-compatible JSON and feeds.
   'GET /status',
   'GET /api/v2/summary.json',

@@ -1,5 +1,5 @@
 import type { RawEvent } from './build.ts';
-import { parseTime, severityFromNumber, severityFromText } from './build.ts';
+import { severityFromNumber, severityFromText } from './build.ts';
 
 /** One parsed record, or the reason it was rejected. */
 export type Parsed = RawEvent | { reject: string };
@@ -196,7 +196,7 @@ function nanos(v: unknown): bigint | null {
 function nonZeroTime(v: unknown): number | null {
   const n = nanos(v);
   if (n === null || n === 0n) return null;
-  return parseTime(n.toString().padStart(19, '0').replace(/^0+(?=\d{19})/, '')) ?? Number(n / 1_000_000n);
+  return Number(n / 1_000_000n);
 }
 
 function num(v: unknown): number {

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { Actor, IncidentsDeps } from './deps.ts';
+import { declareIncident, type DeclareIncidentInput } from './declare.ts';
+import { AffectedCell, type Incident, type Severity } from './incident.ts';
+import { parseInput } from './internal.ts';
+
+/** The fields of a monitor alert an incident needs (the monitor's `AlertRecord` fits it). */
+export const AlertLike = z.looseObject({
+  id: z.string().min(1),
+  fingerprint: z.string().optional(),
+  title: z.string().optional(),
+  name: z.string().optional(),
+  summary: z.string().optional(),
+  severity: z.string(),
+  series: z.string().optional(),
+  status: z.string().optional(),
+  startedAt: z.string().optional(),
+});
+export type AlertLike = z.input<typeof AlertLike>;
+
+const severityOfAlert: Record<string, Severity> = { critical: 'SEV1', page: 'SEV1', high: 'SEV2', major: 'SEV2', error: 'SEV2', medium: 'SEV3', warning: 'SEV3', minor: 'SEV3', low: 'SEV4', info: 'SEV4', ticket: 'SEV4' };
+
+/** Declares an incident from a monitor alert: title, severity and start come from the alert, which is linked. */
+export async function declareFromAlert(
+  deps: IncidentsDeps,
+  alertInput: AlertLike,
+  actor: Actor,
+  overrides: { severity?: Severity; title?: string; affected?: AffectedCell[]; roles?: DeclareIncidentInput['roles'] } = {},
+): Promise<Incident> {
+  const alert = parseInput(AlertLike, alertInput, 'alert');
+  const title = overrides.title ?? alert.title ?? alert.name ?? alert.series ?? `Alert ${alert.fingerprint ?? alert.id}`;
+  const startedAt = alert.startedAt && !Number.isNaN(Date.parse(alert.startedAt)) ? new Date(alert.startedAt).toISOString() : undefined;
+  return declareIncident(
+    deps,
+    {
+      title: title.slice(0, 200),
+      severity: overrides.severity ?? severityOfAlert[alert.severity.toLowerCase()] ?? 'SEV3',
+      source: { type: 'alert', id: alert.id },
+      ...(alert.summary ? { summary: alert.summary } : {}),
+      ...(overrides.affected ? { affected: overrides.affected } : {}),
+      ...(overrides.roles ? { roles: overrides.roles } : {}),
+      ...(startedAt ? { startedAt } : {}),
+    },
+    actor,
+  );
+}

@@ -1,0 +1,82 @@
+import { dimensionColumns, identityColumns, type Dimension } from '../event.ts';
+import type { EventFilter, EventsQuery, MetricSeriesQuery, SeriesQuery, TopQuery } from '../store.ts';
+
+/** A statement and its bound parameters; user input only ever travels in `params`. */
+export interface Statement {
+  sql: string;
+  params: (string | number | boolean)[];
+}
+
+class Params {
+  readonly values: (string | number | boolean)[] = [];
+  add(v: string | number | boolean): string {
+    this.values.push(v);
+    return `$${this.values.length}`;
+  }
+}
+
+/** A group/filter key as a SQL expression: an allowlisted column, or a JSON attribute whose path is a parameter. */
+function keyExpr(key: string, p: Params): string {
+  if (key.startsWith('attr.')) return `json_extract_string(attrs, ${p.add(`$."${key.slice(5)}"`)})`;
+  const col = dimensionColumns[key as Dimension];
+  if (!col) throw new Error(`not an allowed key: ${key}`);
+  return key === 'statusCode' ? `CAST(${col} AS VARCHAR)` : col;
+}
+
+function whereClause(f: EventFilter, p: Params): string {
+  const parts = [`ts >= make_timestamp(${p.add(f.from.getTime() * 1000)}::BIGINT)`, `ts < make_timestamp(${p.add(f.to.getTime() * 1000)}::BIGINT)`];
+  for (const [key, col] of Object.entries(identityColumns)) {
+    const v = f[key as keyof typeof identityColumns];
+    if (v !== undefined) parts.push(`${col} = ${p.add(v)}`);
+  }
+  if (f.kind) parts.push(`kind = ${p.add(f.kind)}`);
+  if (f.errorsOnly) parts.push('is_error');
+  for (const [key, value] of Object.entries(f.where ?? {})) parts.push(`${keyExpr(key, p)} = ${p.add(value)}`);
+  return parts.join(' AND ');
+}
+
+const eventSelect = `strftime(ts, '%Y-%m-%dT%H:%M:%S.%gZ') AS ts, kind, service, severity, is_error, name, route, status_code, duration_ms, chain, app_version, platform, country, rpc_provider, user_id, device_id, address, tx_hash, trace_id, span_id, metric_name, metric_value, body, attrs`;
+
+export function eventsSql(q: EventsQuery): Statement {
+  const p = new Params();
+  const where = whereClause(q, p);
+  const order = q.order === 'asc' ? 'ts ASC' : q.order === 'errors_first' ? 'is_error DESC, ts DESC' : 'ts DESC';
+  return { sql: `SELECT ${eventSelect} FROM events WHERE ${where} ORDER BY ${order} LIMIT ${p.add(q.limit)}`, params: p.values };
+}
+
+export function seriesSql(q: SeriesQuery): Statement {
+  const p = new Params();
+  const groups = q.groupBy.map((k, i) => `${keyExpr(k, p)} AS g${i}`);
+  const bucket = p.add(q.bucketSec * 1_000_000);
+  const where = whereClause(q, p);
+  const groupCols = q.groupBy.map((_, i) => `g${i}`);
+  const sql = `SELECT strftime(time_bucket(to_microseconds(${bucket}::BIGINT), ts), '%Y-%m-%dT%H:%M:%SZ') AS bucket${groups.length ? ', ' + groups.join(', ') : ''},
+  count(*) AS n, count(*) FILTER (WHERE is_error) AS errors, quantile_cont(duration_ms, [0.5, 0.95, 0.99]) AS q
+  FROM events WHERE ${where}
+  GROUP BY ALL ORDER BY bucket${groupCols.length ? ', ' + groupCols.join(', ') : ''} LIMIT ${p.add(q.limit)}`;
+  return { sql, params: p.values };
+}
+
+export function topSql(q: TopQuery): Statement {
+  const p = new Params();
+  const key = keyExpr(q.by, p);
+  const where = whereClause(q, p);
+  const rank = q.rankBy === 'errors' ? 'errors' : 'n';
+  const sql = `SELECT ${key} AS v, count(*) AS n, count(*) FILTER (WHERE is_error) AS errors,
+  sum(count(*)) OVER () AS total_n, sum(count(*) FILTER (WHERE is_error)) OVER () AS total_errors
+  FROM events WHERE ${where} GROUP BY 1 ORDER BY ${rank} DESC, v NULLS LAST LIMIT ${p.add(q.n)}`;
+  return { sql, params: p.values };
+}
+
+export function metricSql(q: MetricSeriesQuery): Statement {
+  const p = new Params();
+  const groups = q.groupBy.map((k, i) => `json_extract_string(attrs, ${p.add(`$."${k}"`)}) AS g${i}`);
+  const bucketSec = q.bucketSec;
+  const bucket = p.add(bucketSec * 1_000_000);
+  const parts = [`kind = 'metric'`, `metric_name = ${p.add(q.metric)}`, `ts >= make_timestamp(${p.add(q.from.getTime() * 1000)}::BIGINT)`, `ts < make_timestamp(${p.add(q.to.getTime() * 1000)}::BIGINT)`];
+  for (const [k, v] of Object.entries(q.where ?? {})) parts.push(`json_extract_string(attrs, ${p.add(`$."${k}"`)}) = ${p.add(v)}`);
+  const agg = q.agg === 'rate' ? `(max(metric_value) - min(metric_value)) / ${p.add(bucketSec)}` : q.agg === 'count' ? 'count(*)' : `${q.agg}(metric_value)`;
+  const sql = `SELECT strftime(time_bucket(to_microseconds(${bucket}::BIGINT), ts), '%Y-%m-%dT%H:%M:%SZ') AS bucket${groups.length ? ', ' + groups.join(', ') : ''}, ${agg} AS value
+  FROM events WHERE ${parts.join(' AND ')} GROUP BY ALL ORDER BY ALL LIMIT ${p.add(q.limit)}`;
+  return { sql, params: p.values };
+}

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { dimensions, eventKinds, GroupKey, type TelemetryEvent } from './event.ts';
+
+const isoDate = z.coerce.date().refine((d) => !Number.isNaN(d.getTime()), 'must be an ISO-8601 time');
+
+/** Filters every telemetry query accepts. Time ranges are bounded by the service (telemetry.maxQueryRangeDays). */
+export const EventFilter = z.object({
+  from: isoDate.describe('Start of the range, inclusive (ISO-8601).'),
+  to: isoDate.describe('End of the range, exclusive (ISO-8601).'),
+  userId: z.string().max(256).optional(),
+  deviceId: z.string().max(256).optional(),
+  address: z.string().max(256).optional(),
+  txHash: z.string().max(256).optional(),
+  traceId: z.string().max(64).optional(),
+  kind: z.enum(eventKinds).optional(),
+  errorsOnly: z.boolean().optional(),
+  /** Equality filters: a dimension (route, chain, …) or attr.<key> -> value. */
+  where: z.record(GroupKey, z.string().max(1024)).optional(),
+});
+export type EventFilter = z.infer<typeof EventFilter>;
+
+export const EventsQuery = EventFilter.extend({
+  limit: z.number().int().min(1).max(10_000).default(200),
+  order: z.enum(['asc', 'desc', 'errors_first']).default('desc'),
+});
+export type EventsQuery = z.infer<typeof EventsQuery>;
+
+export const SeriesQuery = EventFilter.extend({
+  bucketSec: z.number().int().min(1).max(31 * 86400).default(300),
+  groupBy: z.array(GroupKey).max(3).default([]),
+  /** Rows returned at most (groups × buckets). */
+  limit: z.number().int().min(1).max(50_000).default(10_000),
+});
+export type SeriesQuery = z.infer<typeof SeriesQuery>;
+
+export const TopQuery = EventFilter.extend({
+  by: GroupKey,
+  n: z.number().int().min(1).max(1000).default(10),
+  rankBy: z.enum(['count', 'errors']).default('count'),
+});
+export type TopQuery = z.infer<typeof TopQuery>;
+
+export const MetricSeriesQuery = z.object({
+  from: isoDate,
+  to: isoDate,
+  metric: z.string().min(1).max(256).regex(/^[A-Za-z_:][A-Za-z0-9_:.]*$/, 'must be a metric name'),
+  bucketSec: z.number().int().min(1).max(31 * 86400).default(60),
+  agg: z.enum(['avg', 'sum', 'min', 'max', 'count', 'rate']).default('avg'),
+  groupBy: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_.]*$/).max(150)).max(3).default([]),
+  where: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_.]*$/).max(150), z.string().max(1024)).optional(),
+  limit: z.number().int().min(1).max(50_000).default(10_000),
+});
+export type MetricSeriesQuery = z.infer<typeof MetricSeriesQuery>;
+
+/** A stored event as queries return it (`ts` ISO-8601 UTC, `attrs` parsed). */
+export interface StoredEvent extends Omit<TelemetryEvent, 'tsMs' | 'attrs'> {
+  ts: string;
+  attrs: Record<string, unknown>;
+}
+
+export interface SeriesRow {
+  bucket: string;
+  group: Record<string, string | null>;
+  count: number;
+  errors: number;
+  errorRate: number;
+  p50Ms: number | null;
+  p95Ms: number | null;
+  p99Ms: number | null;
+}
+
+export interface TopRow {
+  value: string | null;
+  count: number;
+  errors: number;
+  errorRate: number;
+  /** Share of the ranked measure across the whole filtered range. */
+  share: number;
+}
+
+export interface MetricPoint {
+  bucket: string;
+  group: Record<string, string | null>;
+  value: number;
+}
+
+export interface RetentionPolicy {
+  maxAgeDays: number;
+  maxBytes: number;
+}
+
+export interface StoreStats {
+  rows: number;
+  bytes: number;
+  oldest: string | null;
+  newest: string | null;
+}
+
+/** Answers metric questions; the telemetry store and the Prometheus connector both do. */
+export interface MetricSource {
+  readonly describe: string;
+  metricSeries(q: MetricSeriesQuery): Promise<MetricPoint[]>;
+}
+
+/**
+ * The telemetry store port (DuckDB embedded today; ClickHouse later). It only ever receives
+ * redacted events. `append` resolves once the batch is durable.
+ */
+export interface TelemetryStore extends MetricSource {
+  append(events: readonly TelemetryEvent[]): Promise<void>;
+  queryEvents(q: EventsQuery): Promise<StoredEvent[]>;
+  aggregateSeries(q: SeriesQuery): Promise<SeriesRow[]>;
+  topN(q: TopQuery): Promise<TopRow[]>;
+  applyRetention(policy: RetentionPolicy, now: Date): Promise<{ deletedRows: number }>;
+  stats(): Promise<StoreStats>;
+  close(): Promise<void>;
+}
+
+export { dimensions };

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const roots = ['src', 'test', 'bench'];
+const roots = ['src', 'test', 'bench', 'web/tests'];
 const filters = process.argv.slice(2);
 const files = [];
 function walk(dir) {

@@ -3,6 +3,7 @@ import { FailureLimiter, ensureFirstAdmin } from './auth/index.ts';
 import { createLogger, systemClock, type Clock, type Config, type Logger } from './core/index.ts';
 import { allRoutes, buildApp, listen, type BuiltApp, type HttpDeps, type RunningServer } from './http/index.ts';
 import { openStore, type RelationalStore } from './storage/index.ts';
+import { scrubText } from './redaction/index.ts';
 
 /** Everything a surface needs, built once from configuration. Domains add their services here. */
 export interface Runtime {
@@ -20,7 +21,7 @@ export interface RuntimeOptions {
 
 /** The composition root: opens the stores and builds the services from configuration. */
 export async function openRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
-  const logger = options.logger ?? createLogger({ level: config.log.level });
+  const logger = options.logger ?? createLogger({ level: config.log.level, scrub: scrubText });
   const clock = options.clock ?? systemClock;
   const store = await openStore({ url: config.database.url, dataDir: config.dataDir, sqliteFile: config.database.sqliteFile, poolSize: config.database.poolSize });
   const closers: Array<() => Promise<void>> = [];

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { createLogger, loadConfig, logLevels, type Config, type ConfigInput, type LogLevel, type Logger } from '../core/index.ts';
 import { openRuntime, type Runtime } from '../main.ts';
+import { scrubText } from '../redaction/index.ts';
 
 export interface GlobalOptions {
   dataDir?: string;
@@ -41,7 +42,7 @@ export function createContext(program: Command, overrides: ConfigInput = {}): Cl
       return config;
     },
     logger() {
-      logger ??= createLogger({ level: ctx.config().log.level });
+      logger ??= createLogger({ level: ctx.config().log.level, scrub: scrubText });
       return logger;
     },
     runtime() {

@@ -15,12 +15,11 @@ interface Run {
   typos: Set<number>;
 }
 
-const wordPattern = /[\p{L}\p{M}]+/gu;
 // What may sit between two words of a pasted phrase: spaces, line breaks, list punctuation, numbering.
 const gapPattern = /^[\s\d,;.:|/\\()[\]{}"'`#*•·、，。：；\-–—=>_]{0,16}$/u;
 const sentenceEnd = /[.?!。]\s+\D|[?!]/u;
 const contextPattern =
-  /seed|phrase|mnemonic|recovery|recuperaci|recupera[çc]|backup|respaldo|semilla|semente|frase|palabras|palavras|secret (?:words|phrase)|\b(?:12|15|18|21|24)\s*(?:words|palabras|palavras|mots|parole|slov)|mots|parole|slov|助记词|助記詞|ニーモニック|復元|니모닉|복구|시드/iu;
+  /seed|import|restor|recover|phrase|mnemonic|recovery|recuperaci|recupera[çc]|backup|respaldo|semilla|semente|frase|palabras|palavras|secret (?:words|phrase)|\b(?:12|15|18|21|24)\s*(?:words|palabras|palavras|mots|parole|slov)|mots|parole|slov|助记词|助記詞|ニーモニック|復元|니모닉|복구|시드/iu;
 // Everyday words that are also in the English, Spanish or Portuguese lists: prose is full of them, a random phrase is not.
 const prosey = new Set(
   (
@@ -34,12 +33,38 @@ const prosey = new Set(
   ).split(' '),
 );
 
+const letter = /[\p{L}\p{M}]/u;
+
+// A hand-written scan (ASCII fast path) instead of a regex: this runs on every ticket.
 function tokenize(text: string, index: WordIndex): Token[] {
   const tokens: Token[] = [];
-  wordPattern.lastIndex = 0;
-  for (let m = wordPattern.exec(text); m; m = wordPattern.exec(text)) {
-    const word = normalizeWord(m[0]);
-    tokens.push({ start: m.index, end: m.index + m[0].length, word, mask: exactMask(index, word) });
+  const n = text.length;
+  const lowered = text.toLowerCase();
+  const lower = lowered.length === n ? lowered : undefined; // offsets survive lowercasing almost always
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c < 65 || (c > 90 && c < 97) || (c > 122 && c < 128) || (c >= 128 && !letter.test(text[i]!))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let ascii = true;
+    for (; i < n; i++) {
+      const d = text.charCodeAt(i);
+      if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90)) continue;
+      if (d >= 128 && letter.test(text[i]!)) {
+        ascii = false;
+        continue;
+      }
+      break;
+    }
+    if (i - start < 3 && ascii) {
+      tokens.push({ start, end: i, word: '', mask: 0 }); // no list word is that short in Latin script
+      continue;
+    }
+    const word = lower && ascii ? lower.slice(start, i) : normalizeWord(text.slice(start, i));
+    tokens.push({ start, end: i, word, mask: exactMask(index, word) });
   }
   return tokens;
 }
@@ -48,16 +73,45 @@ function gapOk(text: string, a: Token, b: Token): boolean {
   return b.start - a.end <= 16 && gapPattern.test(text.slice(a.end, b.start));
 }
 
-function extend(text: string, tokens: Token[], index: WordIndex, run: Run, dir: 1 | -1): void {
+// A misspelt word may land on a word of another list ("poder" for "power"), so only the run's languages matter.
+function typoFits(index: WordIndex, t: Token, mask: number, allowShort = false): number {
+  return t.mask & mask ? 0 : typoMask(index, t.word, allowShort) & mask;
+}
+
+const phraseLengths = new Set([12, 15, 18, 21, 24]);
+
+// Grows a run over list words; a misspelt word joins inside the run only when a list word follows it,
+// so a word after the phrase cannot use up the typo budget. `edge` then admits one more at each end.
+function extend(text: string, tokens: Token[], index: WordIndex, run: Run, dir: 1 | -1, edge: boolean): void {
+  const adjacent = (a: number, b: number) => {
+    const x = tokens[Math.min(a, b)];
+    const y = tokens[Math.max(a, b)];
+    return x !== undefined && y !== undefined && gapOk(text, x, y);
+  };
+  // a list word follows (possibly after one more misspelt word, when the budget allows two)
+  const followedByWord = (from: number, mask: number): boolean => {
+    const a = tokens[from + dir];
+    if (!a || !adjacent(from, from + dir)) return false;
+    if (a.mask & mask) return true;
+    if (run.typos.size > 0) return false;
+    const m2 = typoFits(index, a, mask);
+    const b = tokens[from + 2 * dir];
+    return m2 !== 0 && b !== undefined && (b.mask & m2) !== 0 && adjacent(from + dir, from + 2 * dir);
+  };
+  let edgeTypos = 0;
   for (;;) {
-    const edge = dir === 1 ? run.to : run.from;
-    const next = edge + dir;
+    const at = dir === 1 ? run.to : run.from;
+    const next = at + dir;
     const t = tokens[next];
-    if (!t || !gapOk(text, dir === 1 ? tokens[edge]! : t, dir === 1 ? t : tokens[edge]!)) return;
+    if (!t || !adjacent(at, next)) return;
+    // "words: abandon …": a misspelt-looking word before a colon is the label, not part of the phrase
+    if (edge && !(t.mask & run.mask) && text.slice(Math.min(tokens[at]!.end, t.end), Math.max(tokens[at]!.start, t.start)).includes(':')) return;
     let m = t.mask & run.mask;
     let typo = false;
-    if (!m && run.typos.size < 2 && !t.mask) {
-      m = typoMask(index, t.word) & run.mask;
+    if (!m && (edge || run.typos.size < 2)) {
+      // at the ends, a typo that turns into a short everyday word ("was" for "wash") counts only to complete a phrase length
+      m = typoFits(index, t, run.mask, edge && !phraseLengths.has(run.to - run.from + 1));
+      if (m && !edge && !followedByWord(next, m)) m = 0;
       typo = m !== 0;
     }
     if (!m) return;
@@ -65,6 +119,7 @@ function extend(text: string, tokens: Token[], index: WordIndex, run: Run, dir: 
     if (typo) run.typos.add(next);
     if (dir === 1) run.to = next;
     else run.from = next;
+    if (edge && typo && ++edgeTypos === 2) return;
   }
 }
 
@@ -112,7 +167,6 @@ function anyValid(options: number[][]): boolean {
 function looksPasted(text: string, tokens: Token[], run: Run): boolean {
   let structured = 0;
   let punctuated = 0;
-  let capitals = 0;
   let common = 0;
   for (let i = run.from; i <= run.to; i++) {
     const t = tokens[i]!;
@@ -121,8 +175,6 @@ function looksPasted(text: string, tokens: Token[], run: Run): boolean {
       const gap = text.slice(tokens[i - 1]!.end, t.start);
       if (/[\n,;|\d•、，]/u.test(gap)) structured++;
       if (sentenceEnd.test(gap)) punctuated++;
-      const first = text[t.start]!;
-      if (first !== first.toLowerCase() && text[t.start + 1] !== undefined && text[t.start + 1] === text[t.start + 1]!.toLowerCase()) capitals++;
     }
   }
   const gaps = run.to - run.from;
@@ -130,7 +182,7 @@ function looksPasted(text: string, tokens: Token[], run: Run): boolean {
   const before = text.slice(Math.max(0, tokens[run.from]!.start - 160), tokens[run.from]!.start);
   if (contextPattern.test(before) && common <= count / 3) return true;
   if (structured * 2 >= gaps && common <= count / 4) return true;
-  return punctuated === 0 && capitals <= 1 && common <= 2;
+  return punctuated === 0 && common <= 2;
 }
 
 /** Spans of BIP-39 phrases (12–24 words from one official list, up to two typos). */
@@ -138,6 +190,9 @@ export function findSeedPhrases(text: string): Array<{ start: number; end: numbe
   const index = wordIndex();
   const tokens = tokenize(text, index);
   const spans: Array<{ start: number; end: number }> = [];
+  let listWords = 0;
+  for (const t of tokens) if (t.mask) listWords++;
+  if (listWords < 8) return spans; // a phrase needs at least 8 exact words (12 with up to 4 misspelt)
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
@@ -152,10 +207,14 @@ export function findSeedPhrases(text: string): Array<{ start: number; end: numbe
       run.mask &= tokens[run.to]!.mask;
     }
     if (run.to - run.from + 1 >= 4) {
-      extend(text, tokens, index, run, 1);
-      extend(text, tokens, index, run, -1);
+      extend(text, tokens, index, run, 1, false);
+      extend(text, tokens, index, run, -1, false);
+      if (run.to - run.from + 1 >= 10) {
+        extend(text, tokens, index, run, 1, true);
+        extend(text, tokens, index, run, -1, true);
+      }
       const count = run.to - run.from + 1;
-      if (count >= 12 && count - run.typos.size >= 10 && (checksumConfirms(tokens, index, run) ? looksPlausible(text, tokens, run) : looksPasted(text, tokens, run))) {
+      if (count >= 12 && count - run.typos.size >= Math.min(10, count - 4) && (checksumConfirms(tokens, index, run) ? looksPlausible(text, tokens, run) : looksPasted(text, tokens, run))) {
         const last = spans[spans.length - 1];
         const start = tokens[run.from]!.start;
         const end = tokens[run.to]!.end;

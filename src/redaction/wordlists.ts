@@ -35,15 +35,22 @@ export interface WordIndex {
   position: Array<Map<string, number>>;
   /** single-deletion variants of Latin-list words -> bitmask of languages (typo lookup) */
   deletions: Map<string, number>;
+  /** longest normalized word of any list */
+  maxLength: number;
 }
 
 const asciiLower = /^[a-z]+$/;
+// Short everyday words that sit one letter away from a list word: never read them as typos.
+const stopwords = new Set('the and for are was not but its has had did got via per our out who why how too yes off she him her his they them then than that this with from have your you can will would could'.split(' '));
 
 /** Lowercases, composes to NFKD (the lists' form) and, for Latin letters, drops accents. */
 export function normalizeWord(token: string): string {
   const lower = token.toLowerCase();
-  if (asciiLower.test(lower)) return lower;
-  return lower.normalize('NFKD');
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c < 97 || c > 122) return lower.normalize('NFKD');
+  }
+  return lower;
 }
 
 export function stripMarks(word: string): string {
@@ -67,7 +74,7 @@ export function wordIndex(): WordIndex {
       for (const key of keys) {
         pos.set(key, i);
         mask.set(key, (mask.get(key) ?? 0) | bit);
-        if (bit & latinMask && key.length >= 4) {
+        if (bit & latinMask && key.length >= 3) {
           for (let d = 0; d < key.length; d++) {
             const del = key.slice(0, d) + key.slice(d + 1);
             deletions.set(del, (deletions.get(del) ?? 0) | bit);
@@ -77,12 +84,16 @@ export function wordIndex(): WordIndex {
     });
     position.push(pos);
   });
-  cached = { mask, position, deletions };
+  let maxLength = 0;
+  for (const key of mask.keys()) maxLength = Math.max(maxLength, key.length);
+  cached = { mask, position, deletions, maxLength };
   return cached;
 }
 
 /** Languages (bitmask) whose list holds `word`. */
 export function exactMask(index: WordIndex, word: string): number {
+  // every Latin list word has 3+ letters; CJK lists have one- and two-character words
+  if ((word.length < 3 && word.charCodeAt(0) < 0x1100) || word.length > index.maxLength) return 0;
   const m = index.mask.get(word);
   if (m !== undefined) return m;
   if (word.length > 2 && !asciiLower.test(word)) return index.mask.get(stripMarks(word)) ?? 0;
@@ -93,9 +104,9 @@ export function exactMask(index: WordIndex, word: string): number {
  * Languages (bitmask) having a word at edit distance 1 from `word` (substitution, insertion,
  * deletion or a swap of neighbours), for Latin-script lists and words of 4+ letters.
  */
-export function typoMask(index: WordIndex, word: string): number {
+export function typoMask(index: WordIndex, word: string, allowStopword = false): number {
   const w = stripMarks(word);
-  if (w.length < 4 || w.length > 10) return 0;
+  if (w.length < 3 || w.length > 10 || (stopwords.has(w) && !allowStopword)) return 0;
   let m = index.mask.get(w) ?? 0;
   m |= index.deletions.get(w) ?? 0; // w misses a letter
   for (let d = 0; d < w.length; d++) {

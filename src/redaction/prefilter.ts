@@ -1,0 +1,70 @@
+/**
+ * What one pass over a text proves cannot be in it, so `redactText` skips the detectors that could
+ * not find anything. Every bound is a necessary condition of the detector it gates (see each one).
+ */
+export interface TextShape {
+  /** Only ASCII characters (the word count below is exact only then). */
+  ascii: boolean;
+  /** Runs of ASCII letters: a seed phrase needs 12+ word tokens. */
+  words: number;
+  /** Longest run of [0-9A-Za-z]: hex/WIF/xprv/base58 keys need 25+. */
+  longestAlnum: number;
+  /** Longest run of [0-9A-Za-z_-]: every API-token shape has 10+ of these in a row. */
+  longestToken: number;
+  /** Digits anywhere: a card number has 13+. */
+  digits: number;
+  /** A "[" (Solana byte-array keys). */
+  bracket: boolean;
+}
+
+/** Measures the shape of `text` in one scan, without allocating. */
+export function shapeOf(text: string): TextShape {
+  let ascii = true;
+  let words = 0;
+  let longestAlnum = 0;
+  let longestToken = 0;
+  let digits = 0;
+  let bracket = false;
+  let alnum = 0;
+  let token = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const isLetter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+    const isDigit = c >= 48 && c <= 57;
+    if (isLetter) {
+      if (!inWord) words++;
+      inWord = true;
+    } else inWord = false;
+    if (isLetter || isDigit) {
+      if (isDigit) digits++;
+      if (++alnum > longestAlnum) longestAlnum = alnum;
+      if (++token > longestToken) longestToken = token;
+      continue;
+    }
+    alnum = 0;
+    if (c === 95 || c === 45) {
+      if (++token > longestToken) longestToken = token;
+      continue;
+    }
+    token = 0;
+    if (c === 91) bracket = true;
+    else if (c >= 128) ascii = false;
+  }
+  return { ascii, words, longestAlnum, longestToken, digits, bracket };
+}
+
+/** False when no seed phrase can be in the text: ASCII text with fewer than 12 letter runs. */
+export function mayHoldSeedPhrase(s: TextShape): boolean {
+  return !s.ascii || s.words >= 12;
+}
+
+/** False when no private key can be in the text: no 25-character alphanumeric run and no byte array. */
+export function mayHoldPrivateKey(s: TextShape): boolean {
+  return s.longestAlnum >= 25 || s.bracket || !s.ascii;
+}
+
+/** False when no card number can be in the text: fewer than 13 digits. */
+export function mayHoldCardNumber(s: TextShape): boolean {
+  return s.digits >= 13 || !s.ascii;
+}

@@ -30,17 +30,22 @@ export const hardhatKeys = [
 ] as const;
 
 const hardhatBin = createRequire(import.meta.url).resolve('hardhat/internal/cli/bootstrap.js');
+// Hardhat refuses to run from outside the project that installed it (HH12), so it runs from there with --config.
+const projectRoot = hardhatBin.slice(0, hardhatBin.lastIndexOf('/node_modules/'));
 
-/** Starts a local hardhat JSON-RPC node on 127.0.0.1 and a free port; `stop()` kills it by PID. */
+/**
+ * Starts a local hardhat JSON-RPC node on 127.0.0.1 and a free port; `stop()` kills it by PID.
+ * Failed transactions are mined and answered like a real node (no throw on eth_sendTransaction).
+ */
 export async function startEvmNode(options: EvmNodeOptions = {}): Promise<EvmNode> {
   const chainId = options.chainId ?? 31337;
   const tmp = tempDir('opsdesk-hardhat-');
   const config = join(tmp.dir, 'hardhat.config.cjs');
   const mining = { auto: options.automine ?? true, ...(options.blockTimeMs ? { interval: options.blockTimeMs } : {}) };
-  writeFileSync(config, `module.exports = ${JSON.stringify({ networks: { hardhat: { chainId, mining, initialBaseFeePerGas: 1_000_000_000 } } })};\n`);
+  writeFileSync(config, `module.exports = ${JSON.stringify({ networks: { hardhat: { chainId, mining, initialBaseFeePerGas: 1_000_000_000, throwOnTransactionFailures: false } } })};\n`);
   const port = await freePort();
   const child = spawn(process.execPath, [hardhatBin, '--config', config, 'node', '--hostname', '127.0.0.1', '--port', String(port)], {
-    cwd: tmp.dir,
+    cwd: projectRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, HARDHAT_DISABLE_TELEMETRY_PROMPT: 'true', NO_COLOR: '1' },
   });

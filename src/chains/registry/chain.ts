@@ -29,6 +29,10 @@ export const ChainInfo = z.object({
     .object({ name: z.string().describe('What the chain calls it: "destination tag", "memo", "comment".'), required: z.literal('exchange-deposits') })
     .optional(),
   testnet: z.boolean().default(false),
+  tokens: z
+    .array(z.object({ symbol: z.string(), address: z.string().describe('Contract address.'), decimals: z.number().int().min(0).max(77) }))
+    .default([])
+    .describe('Common tokens whose balances `address inspect` reads on this chain (added to the built-in list).'),
 });
 export type ChainInfo = z.infer<typeof ChainInfo>;
 export type ChainInfoInput = z.input<typeof ChainInfo>;

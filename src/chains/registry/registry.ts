@@ -19,12 +19,14 @@ export interface RegistryOptions {
   custom?: readonly ChainInfoInput[];
   /** Per-slug RPC URL overrides (config `chains.rpc`), tried in order. */
   rpcUrls?: Readonly<Record<string, readonly string[]>>;
+  /** false: only the chains in `custom` (a private deployment with its own nodes). Default true. */
+  includeBuiltins?: boolean;
 }
 
 /** Builds the chain registry from the built-in chains plus configuration. */
 export function createChainRegistry(options: RegistryOptions = {}): ChainRegistry {
   const bySlug = new Map<string, ChainInfo>();
-  for (const input of [...evmChains, ...otherChains, ...(options.custom ?? [])]) {
+  for (const input of [...(options.includeBuiltins === false ? [] : [...evmChains, ...otherChains]), ...(options.custom ?? [])]) {
     const parsed = ChainInfo.safeParse(input);
     if (!parsed.success) {
       throw new ChainDefinitionInvalidError(`Chain definition "${String((input as { slug?: unknown }).slug)}" is invalid.`, {

@@ -60,3 +60,10 @@ export class RpcChainMismatchError extends ValidationError {
     });
   }
 }
+
+export class RpcBudgetExceededError extends TimeoutError {
+  override name = 'RpcBudgetExceededError';
+  constructor(label: string, cause?: unknown) {
+    super(`The time budget for ${label} ran out before its RPC endpoints answered.`, { cause, context: { label }, metaMessages: ['Raise chains.searchTimeoutMs, or ask one chain with --chain.'] });
+  }
+}

@@ -49,7 +49,14 @@ export function createCoreRpcSource(http: HttpJson, baseLabel: string): BitcoinS
         raw = await http.rpc('getrawtransaction', [txid, 2], { signal });
       } catch (err) {
         if (err instanceof ChainRpcError && notFoundCodes.has(err.rpcCode)) return undefined;
-        throw err;
+        // Older cores (Dogecoin 1.14) take a boolean verbose flag and have no verbosity 2 (no prevouts, so no fee).
+        if (!(err instanceof ChainRpcError) || (err.rpcCode !== -1 && err.rpcCode !== -3)) throw err;
+        try {
+          raw = await http.rpc('getrawtransaction', [txid, true], { signal });
+        } catch (retry) {
+          if (retry instanceof ChainRpcError && notFoundCodes.has(retry.rpcCode)) return undefined;
+          throw retry;
+        }
       }
       const t = parse(CoreTx, raw, 'getrawtransaction');
       const tx: BtcTx = {

@@ -1,5 +1,5 @@
 import { Transaction, type Network } from 'bitcoinjs-lib';
-import { RawTxInvalidError } from './errors.ts';
+import { RawTxUndecodableError } from './errors.ts';
 import { scriptAddress } from './networks.ts';
 
 export interface DecodedRawTx {
@@ -16,12 +16,12 @@ export interface DecodedRawTx {
 /** Decodes a signed raw transaction (hex) with bitcoinjs-lib; the fee needs the values of the spent outputs. */
 export function decodeRawTx(hex: string, network: Network, chain: string, prevoutValues?: ReadonlyMap<string, bigint>): DecodedRawTx {
   const clean = hex.trim().replace(/^0x/i, '');
-  if (!/^([0-9a-fA-F]{2})+$/.test(clean)) throw new RawTxInvalidError(chain, 'not hexadecimal');
+  if (!/^([0-9a-fA-F]{2})+$/.test(clean)) throw new RawTxUndecodableError(chain, 'not hexadecimal');
   let tx: Transaction;
   try {
     tx = Transaction.fromHex(clean);
   } catch (err) {
-    throw new RawTxInvalidError(chain, (err as Error).message, err);
+    throw new RawTxUndecodableError(chain, (err as Error).message, err);
   }
   const inputs = tx.ins.map((i) => ({ txid: Buffer.from(i.hash).reverse().toString('hex'), vout: i.index, sequence: i.sequence }));
   const outputs = tx.outs.map((o) => {

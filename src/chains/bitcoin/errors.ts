@@ -59,15 +59,15 @@ export class ChainRpcError extends OpsError {
   }
 }
 
-export class TxHashInvalidError extends ValidationError {
-  override name = 'TxHashInvalidError';
+export class TxIdInvalidError extends ValidationError {
+  override name = 'TxIdInvalidError';
   constructor(hash: string, chain: string, expected: string) {
     super(`"${hash}" is not a ${chain} transaction id.`, { context: { chain }, metaMessages: [`A ${chain} transaction id is ${expected}.`] });
   }
 }
 
-export class RawTxInvalidError extends ValidationError {
-  override name = 'RawTxInvalidError';
+export class RawTxUndecodableError extends ValidationError {
+  override name = 'RawTxUndecodableError';
   constructor(chain: string, reason: string, cause?: unknown) {
     super(`The raw ${chain} transaction could not be decoded: ${reason}.`, { cause, context: { chain }, metaMessages: ['Paste the signed transaction exactly as broadcast (hex).'] });
   }

@@ -17,6 +17,21 @@ export const btcFindings: FindingCatalog = {
     },
     when: 'The Esplora/Core endpoint answers 404 / -5 for the txid and no replacement is known.',
   },
+  'btc.tx.found_on_other_chain': {
+    severity: 'high',
+    summary: 'Transaction {txid} is not on {chain} but on {otherChain} ({otherStatus}).',
+    userMessage: {
+      en: 'This transaction happened on {otherChain}, not on {chain}. The coins are on {otherChain}.',
+      es: 'Esta transacción ocurrió en {otherChain}, no en {chain}. Las monedas están en {otherChain}.',
+      'pt-BR': 'Esta transação aconteceu na {otherChain}, não na {chain}. As moedas estão na {otherChain}.',
+    },
+    nextSteps: {
+      en: ['Open the {otherChain} wallet (same recovery phrase) to see the coins.', 'If they were sent to an exchange that does not support {otherChain}, contact the exchange with the hash.'],
+      es: ['Abre la billetera de {otherChain} (misma frase de recuperación) para ver las monedas.', 'Si se enviaron a un exchange que no soporta {otherChain}, contacta al exchange con el hash.'],
+      'pt-BR': ['Abra a carteira da {otherChain} (mesma frase de recuperação) para ver as moedas.', 'Se foram enviadas a uma corretora que não suporta {otherChain}, contate a corretora com o hash.'],
+    },
+    when: 'The dispatcher found the hash on another Bitcoin-family chain than the one asked.',
+  },
   'btc.tx.dropped': {
     severity: 'high',
     summary: 'Transaction {txid} left the mempools; its inputs are still unspent, so the signed raw transaction can be re-broadcast.',

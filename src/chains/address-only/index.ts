@@ -1,0 +1,1 @@
+export { inspectAddressOffline, type OfflineAddressReport, type OfflineCandidate, type OfflineInspectOptions } from './inspect-offline.ts';

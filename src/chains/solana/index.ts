@@ -1,0 +1,2 @@
+export { createSolanaAdapter, solanaAdapterFactory, type SolanaAdapterOptions } from './adapter.ts';
+export { decodeSolanaRaw, type DecodedSolanaTx } from './decode-raw.ts';

@@ -1,0 +1,2 @@
+export { createTronAdapter, tronAdapterFactory, type TronAdapterOptions } from './adapter.ts';
+export { tronAddressFromHex, tronAddressBody } from './address.ts';

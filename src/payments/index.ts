@@ -1,0 +1,14 @@
+export { Money, CardEvent, OnrampEvent, PaymentEvent, cardEventTypes, onrampStatuses, subjectOf, type OnrampStatus } from './event.ts';
+export { normalizePaymentEvent, paymentProviders } from './normalize-event.ts';
+export { explainCardPayment } from './explain-card.ts';
+export { explainOnrampOrder } from './explain-onramp.ts';
+export { explainPayments } from './explain-payment.ts';
+export { chainTransferChecker, type TransferChecker } from './check-transfer.ts';
+export { recordPaymentEvents } from './record-event.ts';
+export { getPaymentEvents, listPaymentsOfUser } from './list-events.ts';
+export { verifyWebhookSignature, type SignatureInput } from './verify-signature.ts';
+export { iso8583, explainResponseCode } from './iso8583.ts';
+export { cardFindings } from './findings/card.ts';
+export { onrampFindings } from './findings/onramp.ts';
+export { PaymentEventInvalidError, PaymentProviderUnknownError, WebhookSignatureInvalidError, PaymentNotFoundError } from './errors.ts';
+export type { PaymentExplanation } from './explanation.ts';

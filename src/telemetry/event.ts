@@ -73,7 +73,7 @@ export const GroupKey = z.string().max(200).refine((k) => (dimensions as string[
 export const columnAliases: Record<string, readonly string[]> = {
   service: ['service.name', 'service', 'serviceName', 'app', 'application'],
   route: ['http.route', 'route', 'url.path', 'http.target', 'path', 'endpoint', 'http.url_details.path'],
-  statusCode: ['http.response.status_code', 'http.status_code', 'statusCode', 'status_code', 'http.status', 'rpc.status_code'],
+  statusCode: ['http.response.status_code', 'http.status_code', 'statusCode', 'status_code', 'http.status', 'rpc.status_code', 'status'],
   durationMs: ['durationMs', 'duration_ms', 'latencyMs', 'latency_ms', 'elapsed_ms'],
   chain: ['wallet.chain.id', 'wallet.chain', 'chain', 'chainId', 'chain_id', 'network'],
   appVersion: ['app.version', 'wallet.app.version', 'appVersion', 'app_version', 'client.version', 'version'],

@@ -12,6 +12,8 @@ export const EventFilter = z.object({
   address: z.string().max(256).optional(),
   txHash: z.string().max(256).optional(),
   traceId: z.string().max(64).optional(),
+  /** Events matching any of these identities (OR), e.g. a user's id, devices, addresses and tx hashes. */
+  anyOf: z.object({ userId: z.array(z.string().max(256)).max(20), deviceId: z.array(z.string().max(256)).max(20), address: z.array(z.string().max(256)).max(50), txHash: z.array(z.string().max(256)).max(50), traceId: z.array(z.string().max(64)).max(50) }).partial().optional(),
   kind: z.enum(eventKinds).optional(),
   errorsOnly: z.boolean().optional(),
   /** Equality filters: a dimension (route, chain, …) or attr.<key> -> value. */
@@ -28,6 +30,8 @@ export type EventsQuery = z.infer<typeof EventsQuery>;
 export const SeriesQuery = EventFilter.extend({
   bucketSec: z.number().int().min(1).max(31 * 86400).default(300),
   groupBy: z.array(GroupKey).max(3).default([]),
+  /** Latency percentiles to compute (fewer is faster). */
+  percentiles: z.array(z.enum(['p50', 'p95', 'p99'])).min(1).max(3).default(['p50', 'p95', 'p99']),
   /** Rows returned at most (groups × buckets). */
   limit: z.number().int().min(1).max(50_000).default(10_000),
 });

@@ -41,12 +41,22 @@ export type BuildResult = { ok: true; event: TelemetryEvent } | { ok: false; rea
 export interface BuildContext {
   limits: IngestLimits;
   scrub: (text: string) => string;
+  /** Scrubs an attribute value with its key as the label (see `scrubPairWith`). */
+  scrubPair: (key: string, text: string) => string;
   nowMs: number;
   adjustments: Adjustments;
 }
 
-const stringColumns = ['service', 'route', 'chain', 'appVersion', 'platform', 'country', 'rpcProvider', 'userId', 'deviceId', 'address', 'txHash', 'traceId', 'spanId'] as const;
-type StringColumn = (typeof stringColumns)[number];
+// Identifiers in their own column with a strict public format (trace/span ids, EVM addresses and
+// tx hashes) are not free text: no secret kind has these shapes in these fields, so they skip the scan.
+const publicId: Partial<Record<string, RegExp>> = {
+  traceId: /^[0-9a-fA-F]{32}$/,
+  spanId: /^[0-9a-fA-F]{16}$/,
+  address: /^0x[0-9a-fA-F]{40}$/,
+  txHash: /^0x[0-9a-fA-F]{64}$/,
+};
+
+type StringColumn = 'service' | 'route' | 'chain' | 'appVersion' | 'platform' | 'country' | 'rpcProvider' | 'userId' | 'deviceId' | 'address' | 'txHash' | 'traceId' | 'spanId';
 
 /** Maps a raw record onto the columns, redacts every string, applies the limits. */
 export function buildEvent(raw: RawEvent, ctx: BuildContext): BuildResult {
@@ -72,7 +82,8 @@ export function buildEvent(raw: RawEvent, ctx: BuildContext): BuildResult {
       const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
       if (Number.isFinite(n) && cols.durationMs === undefined) { cols.durationMs = n; continue; }
     } else if (col !== undefined && cols[col as StringColumn] === undefined && (typeof value === 'string' || typeof value === 'number')) {
-      cols[col as StringColumn] = clean(String(value), limits.maxStringChars, ctx);
+      const text = String(value);
+      cols[col as StringColumn] = publicId[col]?.test(text) ? text : String(cleanValue(key, text, ctx));
       continue;
     }
     if (kept >= limits.maxAttributes) {
@@ -80,7 +91,7 @@ export function buildEvent(raw: RawEvent, ctx: BuildContext): BuildResult {
       continue;
     }
     kept++;
-    rest[clean(key, 256, ctx)] = cleanValue(value, ctx);
+    rest[clean(key, 256, ctx)] = cleanValue(key, value, ctx);
   }
   const severity = raw.severity ?? null;
   const statusCode = cols.statusCode ?? null;
@@ -110,8 +121,8 @@ export function buildEvent(raw: RawEvent, ctx: BuildContext): BuildResult {
       deviceId: cols.deviceId ?? null,
       address: cols.address ?? null,
       txHash: cols.txHash ?? null,
-      traceId: raw.traceId ? clean(raw.traceId, 64, ctx) : (cols.traceId ?? null),
-      spanId: raw.spanId ? clean(raw.spanId, 32, ctx) : (cols.spanId ?? null),
+      traceId: raw.traceId ? (publicId.traceId!.test(raw.traceId) ? raw.traceId : clean(raw.traceId, 64, ctx)) : (cols.traceId ?? null),
+      spanId: raw.spanId ? (publicId.spanId!.test(raw.spanId) ? raw.spanId : clean(raw.spanId, 32, ctx)) : (cols.spanId ?? null),
       metricName: raw.metricName ? clean(raw.metricName, 256, ctx) : null,
       metricValue,
       body,
@@ -121,7 +132,7 @@ export function buildEvent(raw: RawEvent, ctx: BuildContext): BuildResult {
 }
 
 function clean(text: string, max: number, ctx: BuildContext): string {
-  let t = text.isWellFormed() ? text : text.toWellFormed();
+  let t = wellFormed(text);
   if (t.length > max) {
     t = t.slice(0, max);
     ctx.adjustments.truncated++;
@@ -129,12 +140,51 @@ function clean(text: string, max: number, ctx: BuildContext): string {
   return ctx.scrub(t);
 }
 
-function cleanValue(value: unknown, ctx: BuildContext): unknown {
-  if (typeof value === 'string') return clean(value, ctx.limits.maxStringChars, ctx);
+// The key is scrubbed together with the value: `private_key: 4c08…` is a secret, the bare hex may be a tx hash.
+function cleanValue(key: string, value: unknown, ctx: BuildContext): unknown {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value === 'boolean') return value;
-  if (typeof value === 'bigint') return value.toString();
-  return clean(JSON.stringify(value) ?? '', ctx.limits.maxStringChars, ctx);
+  let text = valueText(value);
+  if (text.length > ctx.limits.maxStringChars) {
+    text = text.slice(0, ctx.limits.maxStringChars);
+    ctx.adjustments.truncated++;
+  }
+  return ctx.scrubPair(key, text);
+}
+
+/** The text an attribute value is stored (and scrubbed) as. */
+export function valueText(value: unknown): string {
+  return wellFormed(typeof value === 'string' ? value : typeof value === 'bigint' ? value.toString() : (JSON.stringify(value) ?? ''));
+}
+
+/** `scrubPair` from a plain scrub: the value scrubbed behind its key as a label. */
+export function scrubPairWith(scrub: (text: string) => string, key: string, text: string): string {
+  const label = `${key.slice(0, 64)}: `;
+  const scrubbed = scrub(label + text);
+  if (scrubbed.startsWith(label)) return scrubbed.slice(label.length);
+  const alone = scrub(text);
+  return alone === text ? '[REDACTED]' : alone;
+}
+
+/** Calls `visit` with every (key, text) pair and lone text `buildEvent` will scrub for this record (a cheap pre-pass). */
+export function stringsOf(raw: RawEvent, limits: IngestLimits, visitPair: (key: string, text: string) => void, visit: (text: string) => void): void {
+  for (const key in raw.attrs) {
+    const value = raw.attrs[key];
+    if (value === null || value === undefined || typeof value === 'number' || typeof value === 'boolean') continue;
+    const text = valueText(value);
+    const col = aliasToColumn.get(key);
+    if (col !== undefined && publicId[col]?.test(text)) continue;
+    visitPair(key, text.length > limits.maxStringChars ? text.slice(0, limits.maxStringChars) : text);
+  }
+  if (typeof raw.body === 'string') visit(wellFormed(raw.body.length > limits.maxBodyChars ? raw.body.slice(0, limits.maxBodyChars) : raw.body));
+}
+
+type Es2024String = { isWellFormed(): boolean; toWellFormed(): string };
+
+/** Lone surrogates (invalid UTF-16, e.g. from `\ud800` escapes) become U+FFFD. */
+function wellFormed(text: string): string {
+  const s = text as unknown as Es2024String;
+  return s.isWellFormed() ? text : s.toWellFormed();
 }
 
 function toInt(v: unknown): number | null {

@@ -41,17 +41,20 @@ const metricNameKeys = ['metric', 'metricName', 'metric_name', 'metric.name'];
 const metricValueKeys = ['value', 'metricValue', 'metric_value', 'metric.value'];
 
 /** A flat event: well-known keys become fields, everything else an attribute. */
-export function fromFlat(flat: Record<string, unknown>): Parsed {
+export function fromFlat(input: Record<string, unknown>): Parsed {
+  // Well-known keys are taken out by copying the rest (deleting keys would slow every later lookup).
+  const taken = new Set<string>();
   const take = (keys: readonly string[]): unknown => {
     for (const k of keys) {
-      if (k in flat && flat[k] !== null && flat[k] !== undefined) {
-        const v = flat[k];
-        delete flat[k];
+      const v = input[k];
+      if (v !== null && v !== undefined && !taken.has(k)) {
+        taken.add(k);
         return v;
       }
     }
     return undefined;
   };
+  const flat: Record<string, unknown> = {};
   const timeRaw = take(timeKeys);
   if (timeRaw === undefined) return { reject: `no timestamp (one of ${timeKeys.join(', ')})` };
   const tsMs = parseTime(timeRaw);
@@ -73,11 +76,13 @@ export function fromFlat(flat: Record<string, unknown>): Parsed {
   const durationNs = typeof ecsNs === 'number' ? ecsNs : typeof ecsNs === 'string' ? Number(ecsNs) : NaN;
   const errorFlag = take(['error', 'isError', 'is_error']);
   const nameRaw = take(nameKeys);
+  const body = take(bodyKeys) ?? null;
+  for (const k in input) if (!taken.has(k)) flat[k] = input[k];
   const out: RawEvent = {
     kind,
     tsMs,
     attrs: flat,
-    body: take(bodyKeys) ?? null,
+    body,
     severity,
     name: typeof nameRaw === 'string' ? nameRaw : null,
     isError: errorFlag === true || errorFlag === 'true',

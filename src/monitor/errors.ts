@@ -1,4 +1,4 @@
-import { NotFoundError, ValidationError } from '../core/index.ts';
+import { ConflictError, NotFoundError, TimeoutError, UnavailableError, ValidationError } from '../core/index.ts';
 
 export class SeriesCsvInvalidError extends ValidationError {
   override name = 'SeriesCsvInvalidError';
@@ -28,5 +28,61 @@ export class SilenceNotFoundError extends NotFoundError {
   override name = 'SilenceNotFoundError';
   constructor(id: string) {
     super(`No silence ${id}.`, { metaMessages: ['List silences with GET /api/monitor/silences.'], context: { id } });
+  }
+}
+
+export class SeriesFileNotFoundError extends NotFoundError {
+  override name = 'SeriesFileNotFoundError';
+  constructor(file: string) {
+    super(`Cannot read ${file}: no such file.`, { metaMessages: ['Give the path of a CSV file with a `timestamp,value` header, or - for standard input.'], context: { file } });
+  }
+}
+
+export class ChannelDeliveryError extends UnavailableError {
+  override name = 'ChannelDeliveryError';
+  constructor(channel: string, reason: string, cause?: unknown) {
+    super(`Channel ${channel}: ${reason}.`, { metaMessages: ['Check the channel target with GET /api/monitor/channels; the alert itself is stored either way.'], context: { channel }, ...(cause === undefined ? {} : { cause }) });
+  }
+}
+
+export class AlertStateError extends ConflictError {
+  override name = 'AlertStateError';
+  constructor(id: string, status: string, action: string) {
+    super(`Alert ${id} is ${status} and cannot be ${action}.`, { metaMessages: ['A resolved alert stays resolved; if the problem is back, the next report opens a new alert.'], context: { id, status } });
+  }
+}
+
+export class ChannelNotFoundError extends NotFoundError {
+  override name = 'ChannelNotFoundError';
+  constructor(id: string) {
+    super(`No channel ${id}.`, { metaMessages: ['List channels with GET /api/monitor/channels.'], context: { id } });
+  }
+}
+
+export class MonitorNotFoundError extends NotFoundError {
+  override name = 'MonitorNotFoundError';
+  constructor(idOrName: string) {
+    super(`No monitor ${idOrName}.`, { metaMessages: ['List monitors with `opsdesk monitor list` or GET /api/monitor/monitors.'], context: { monitor: idOrName } });
+  }
+}
+
+export class MonitorNameTakenError extends ConflictError {
+  override name = 'MonitorNameTakenError';
+  constructor(name: string, id: string) {
+    super(`A monitor named ${JSON.stringify(name)} already exists (${id}).`, { metaMessages: ['Pick another name, or remove the existing monitor first.'], context: { name, id } });
+  }
+}
+
+export class MonitorRunTimeoutError extends TimeoutError {
+  override name = 'MonitorRunTimeoutError';
+  constructor(monitor: string, timeoutMs: number) {
+    super(`Monitor ${monitor} did not finish within ${timeoutMs} ms.`, { metaMessages: ['Raise monitor.runTimeoutMs, or lower the probe timeouts of this monitor.'], context: { monitor, timeoutMs } });
+  }
+}
+
+export class MonitorTargetError extends ValidationError {
+  override name = 'MonitorTargetError';
+  constructor(monitor: string, reason: string) {
+    super(`Monitor ${monitor} cannot run: ${reason}.`, { metaMessages: ['Fix the definition (remove and add it again) or the chains configuration.'], context: { monitor } });
   }
 }

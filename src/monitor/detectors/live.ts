@@ -9,9 +9,11 @@ export interface LivePolicy {
   /** ...and re-arms only once the score has stayed below this for `rearmPoints` points in a row. */
   rearmBelow: number;
   rearmPoints: number;
+  /** A monitor that never calms down re-arms anyway after this many points (a reminder that it is still wrong). */
+  maxHoldPoints: number;
 }
 
-export const defaultLivePolicy: LivePolicy = { fireAt: 0.5, holdoffPoints: 288, rearmBelow: 0.3, rearmPoints: 12 };
+export const defaultLivePolicy: LivePolicy = { fireAt: 0.5, holdoffPoints: 12, rearmBelow: 0.3, rearmPoints: 12, maxHoldPoints: 2016 };
 
 export interface LiveStep extends DetectorStep {
   index: number;
@@ -44,7 +46,8 @@ export class LiveMonitor {
       }
     } else {
       this.calm = s.score < this.policy.rearmBelow ? this.calm + 1 : 0;
-      if (i - this.lastFire >= this.policy.holdoffPoints && this.calm >= this.policy.rearmPoints) this.armed = true;
+      const since = i - this.lastFire;
+      if ((since >= this.policy.holdoffPoints && this.calm >= this.policy.rearmPoints) || since >= this.policy.maxHoldPoints) this.armed = true;
     }
     return { ...s, index: i, timestamp: p.timestamp, fired };
   }

@@ -1,0 +1,14 @@
+import type { Command } from 'commander';
+import { acknowledgeAlert, createMonitorDeps } from '../../monitor/index.ts';
+import { action, addCommand } from '../define.ts';
+import { renderAlert } from './monitor-alerts.ts';
+
+/** `opsdesk monitor ack ALERT_ID`. */
+export function registerMonitorAck(program: Command): void {
+  addCommand(program, 'monitor ack <id>', 'Acknowledge a firing alert.').action(
+    action(async (ctx, id: string) => {
+      const { store, clock, config } = await ctx.runtime();
+      ctx.print(await acknowledgeAlert(createMonitorDeps(store, clock, config), id, 'cli'), renderAlert);
+    }),
+  );
+}

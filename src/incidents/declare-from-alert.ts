@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { getAlert } from '../monitor/index.ts';
 import type { Actor, IncidentsDeps } from './deps.ts';
 import { declareIncident, type DeclareIncidentInput } from './declare.ts';
-import { AffectedCell, type Incident, type Severity } from './incident.ts';
+import { type AffectedCell, type Incident, type Severity } from './incident.ts';
 import { parseInput } from './internal.ts';
 
 /** The fields of a monitor alert an incident needs (the monitor's `AlertRecord` fits it). */
@@ -12,13 +13,13 @@ export const AlertLike = z.looseObject({
   name: z.string().optional(),
   summary: z.string().optional(),
   severity: z.string(),
-  series: z.string().optional(),
+  series: z.string().nullable().optional(),
   status: z.string().optional(),
   startedAt: z.string().optional(),
 });
 export type AlertLike = z.input<typeof AlertLike>;
 
-const severityOfAlert: Record<string, Severity> = { critical: 'SEV1', page: 'SEV1', high: 'SEV2', major: 'SEV2', error: 'SEV2', medium: 'SEV3', warning: 'SEV3', minor: 'SEV3', low: 'SEV4', info: 'SEV4', ticket: 'SEV4' };
+const severityOfAlert: Record<string, Severity> = { critical: 'SEV1', page: 'SEV2', high: 'SEV2', major: 'SEV2', error: 'SEV2', medium: 'SEV3', warning: 'SEV3', minor: 'SEV3', low: 'SEV4', info: 'SEV4', ticket: 'SEV4' };
 
 /** Declares an incident from a monitor alert: title, severity and start come from the alert, which is linked. */
 export async function declareFromAlert(
@@ -43,4 +44,11 @@ export async function declareFromAlert(
     },
     actor,
   );
+}
+
+/** Declares an incident from an alert stored by the monitor (throws the monitor's AlertNotFoundError when missing). */
+export async function declareFromStoredAlert(deps: IncidentsDeps, alertId: string, actor: Actor, overrides: Parameters<typeof declareFromAlert>[3] = {}): Promise<Incident> {
+  const alert = await getAlert(deps, alertId);
+  const { id, fingerprint, title, summary, severity, series, status, startedAt } = alert;
+  return declareFromAlert(deps, { id, fingerprint, title, summary, severity, series, status, startedAt }, actor, overrides);
 }

@@ -1,6 +1,6 @@
 import type { Clock, Config, Logger } from '../core/index.ts';
 import type { RelationalStore } from '../storage/index.ts';
-import type { Lang } from './incident.ts';
+import type { Localized } from './incident.ts';
 
 /** An outgoing e-mail; `headers` carries List-Unsubscribe and friends. */
 export interface MailMessage {
@@ -16,8 +16,8 @@ export interface Mailer {
   close?(): void;
 }
 
-/** Posts a public update as a reply on a linked ticket; wired to the tickets module by the composition root. */
-export type TicketReplier = (ticketId: string, text: string, lang: Lang) => Promise<void>;
+/** Posts a public update (in every language; the ticket's own language is picked) as a reply on a linked ticket; wired to the tickets module by the composition root. */
+export type TicketReplier = (ticketId: string, bodies: Localized) => Promise<void>;
 
 /** What every incidents verb needs. */
 export interface IncidentsDeps {

@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError, OpsError, UnavailableError, ValidationError } from '../core/index.ts';
+import { ConflictError, NotFoundError, OpsError, UnavailableError, ValidationError, redactUrl } from '../core/index.ts';
 
 export class IncidentNotFoundError extends NotFoundError {
   override name = 'IncidentNotFoundError';
@@ -73,6 +73,13 @@ export class ProviderSummaryInvalidError extends ValidationError {
 export class NotificationDeliveryError extends OpsError {
   override name = 'NotificationDeliveryError';
   constructor(channel: 'email' | 'webhook', target: string, cause: unknown) {
-    super(`Delivery by ${channel} to ${target} failed.`, { code: 'UNAVAILABLE', cause, context: { channel } });
+    super(`Delivery by ${channel} to ${channel === 'webhook' ? redactUrl(target) : target} failed.`, { code: 'UNAVAILABLE', cause, context: { channel } });
+  }
+}
+
+export class IncidentChangedError extends ConflictError {
+  override name = 'IncidentChangedError';
+  constructor(id: string) {
+    super(`Incident ${id} was changed by someone else at the same time.`, { metaMessages: ['Reload the incident and post your update again if it is still needed.'], context: { id } });
   }
 }

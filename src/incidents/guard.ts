@@ -6,7 +6,7 @@ const secretTerms = [
   /\b(12|24|twelve|twenty[\s-]four)[\s-]+words?\b/i,
   /\bprivate[\s-]+keys?\b/i,
   /\bkeystore\b/i,
-  /\bfrase\s+(semilla|semente|secreta|de\s+recuperaci[oó]n|de\s+recupera[cç][aã]o|de\s+respaldo)\b/i,
+  /\bfrase\s+(semilla|semente|secreta|de\s+recuperaci[oó]n|de\s+recupera[cç][aã]o|de\s+respaldo)(?!\p{L})/iu,
   /\b(clave|llave|chave)\s+privada\b/i,
   /\b(12|24|doce|veinticuatro|doze|vinte\s+e\s+quatro)\s+palavras?\b/i,
   /\b(12|24|doce|veinticuatro)\s+palabras\b/i,
@@ -18,7 +18,8 @@ const walletActions = [
   /\b(verifique|verificar|valide|validar|sincronize|sincronizar|reative|reativar|desbloqueie|desbloquear|restaure|restaurar)\s+(sua\s+|a\s+)?(carteira|wallet|conta)\b/i,
 ];
 
-const negation = /\b(never|not|don'?t|won'?t|no\s+one|nobody|nunca|jam[aá]s|no|nadie|n[aã]o|ningu[eé]m|nenhum)\b/i;
+// "no" alone is also Portuguese for "in the", so Spanish "no" counts only before a verb or pronoun.
+const negation = /\b(never|not|don'?t|won'?t|no\s+one|nobody|nunca|jam[aá]s|jamais|nadie|n[aã]o|ningu[eé]m|nenhum|no\s+(te|le|les|os|se|lo|la|compartas|comparta|compartan|pedimos|pediremos|solicitamos|solicitaremos|necesitas|necesita|debes|debe|hace))\b/i;
 const urlPattern = /\b(?:https?:\/\/|www\.)([^\s/?#<>"')]+)/gi;
 
 /**

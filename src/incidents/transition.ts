@@ -1,6 +1,6 @@
 import type { Db } from '../storage/index.ts';
 import type { Actor, IncidentsDeps } from './deps.ts';
-import { IncidentResolvedError, IncidentTransitionError } from './errors.ts';
+import { IncidentChangedError, IncidentResolvedError, IncidentTransitionError } from './errors.ts';
 import { incidentStatuses, maintenanceStatuses, type AnyStatus, type Incident } from './incident.ts';
 import { appendTimeline, componentRank, setComponentStatusRow, toComponent } from './internal.ts';
 
@@ -24,7 +24,9 @@ export async function applyStatus(db: Db, deps: Pick<IncidentsDeps, 'clock'>, in
   if (to === 'identified' && !incident.identifiedAt) stamps.identified_at = now;
   if ((to === 'monitoring' || to === 'verifying') && !incident.monitoringAt) stamps.monitoring_at = now;
   if (to === 'resolved' || to === 'completed') stamps.resolved_at = now;
-  await db.updateTable('incidents').set({ status: to, updated_at: now, ...stamps }).where('id', '=', incident.id).execute();
+  const res = await db.updateTable('incidents').set({ status: to, updated_at: now, ...stamps }).where('id', '=', incident.id).where('status', '=', incident.status).executeTakeFirst();
+  // Someone else moved it meanwhile (another replica, a double click): refuse rather than post twice.
+  if (Number(res.numUpdatedRows) !== 1) throw new IncidentChangedError(incident.id);
   await appendTimeline(db, deps, incident.id, actor, 'status', `Status ${incident.status} → ${to}`, { from: incident.status, to });
   if (to === 'resolved' || to === 'completed') await restoreComponents(db, deps, incident.id, actor);
 }

@@ -1,0 +1,13 @@
+export { ArticleMeta, ArticleUpdate, KbCategory, kbCategories, replyLocales, type Article, type ArticleMetaInput, type ArticleSummary, type ArticleVersion, type KbSearchHit, type KbSearchOptions, type ReplyLocale, type StoredArticle } from './article.ts';
+export { parseArticle, renderArticle } from './parse.ts';
+export { SearchIndex, codeMatch, normalizeLocale, type IndexDoc, type IndexHit, type IndexQueryOptions } from './search-index.ts';
+export { buildKbIndex, searchKb, type KbIndex } from './search-kb.ts';
+export { syncKbDir, type SyncReport } from './sync-kb.ts';
+export { updateArticle, type UpdateArticleContext } from './update-article.ts';
+export { auditKb, type KbAuditOptions, type KbAuditReport } from './audit-kb.ts';
+export { exportKb, type KbExportReport } from './export-kb.ts';
+export { startDeflection, recordDeflectionEvent, DeflectionRequest, DeflectionEvent, type DeflectionSession, type DeflectionSuggestion } from './deflect.ts';
+export { deflectionStats, deflectionDefinition, type DeflectionStats, type DeflectionCounts, type DeflectionStatsOptions } from './deflection-stats.ts';
+export { openKbService, type KbService, type KbServiceOptions, type ArticleFilter } from './service.ts';
+export { ArticleNotFoundError, ArticleInvalidError, ArticleVersionConflictError, KbDirMissingError, DeflectionSessionNotFoundError } from './errors.ts';
+export type { UsageKind } from './internal.ts';

@@ -49,3 +49,10 @@ export class RetrainRegressionError extends ConflictError {
     });
   }
 }
+
+export class InputFileNotFoundError extends NotFoundError {
+  override name = 'InputFileNotFoundError';
+  constructor(file: string) {
+    super(`No file ${file}.`, { metaMessages: ['Give the path of an existing file, or - for standard input.'] });
+  }
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sourceOf, tokenFeatureKeys, type Doc } from './text.ts';
 
 /** The serialised classifier (a versioned JSON file in data/triage/). */
 export const NaiveBayesFile = z.object({
@@ -9,7 +10,7 @@ export const NaiveBayesFile = z.object({
   temperature: z.number().positive(),
   charWeight: z.number().min(0),
   docCounts: z.array(z.number().int().min(0)),
-  /** feature -> documents per label containing it (same order as `labels`). */
+  /** feature -> occurrences per label (same order as `labels`). */
   features: z.record(z.string(), z.array(z.number().min(0))),
 });
 export type NaiveBayesFile = z.infer<typeof NaiveBayesFile>;
@@ -19,9 +20,8 @@ export interface Prediction {
   confidence: number;
   /** Per-label probabilities, same order as the model's labels. */
   probabilities: number[];
-  /** Features that pushed the winning label up the most, with the word they came from. */
+  /** Words and phrases that pushed the winning label up the most. */
   evidence: Array<{ feature: string; source: string; weight: number }>;
-  /** Log scores before the softmax (rule boosts are added to these). */
   scores: number[];
 }
 
@@ -32,12 +32,24 @@ export interface TrainOptions {
   charWeight?: number;
 }
 
-/** A multinomial naive Bayes text classifier over presence features; small, deterministic, fast. */
+interface TokenScore {
+  vec: Float64Array;
+  seen: number;
+  avg: number;
+}
+
+const maxCachedTokens = 200_000;
+
+/**
+ * A multinomial naive Bayes text classifier; small, deterministic and fast: a word's contribution
+ * (its unigram and character 4-grams) is computed once and cached.
+ */
 export class NaiveBayes {
   readonly labels: readonly string[];
   private readonly priors: Float64Array;
   private readonly logp = new Map<string, Float64Array>();
   private readonly avg = new Map<string, number>();
+  private readonly tokenCache = new Map<string, TokenScore>();
 
   constructor(readonly file: NaiveBayesFile) {
     const k = file.labels.length;
@@ -60,7 +72,7 @@ export class NaiveBayes {
     }
   }
 
-  /** Trains from labelled feature sets. */
+  /** Trains from labelled feature lists (repeats count). */
   static train(docs: ReadonlyArray<{ features: Iterable<string>; label: string }>, labels: readonly string[], options: TrainOptions = {}): NaiveBayes {
     const k = labels.length;
     const index = new Map(labels.map((l, i) => [l, i]));
@@ -71,12 +83,13 @@ export class NaiveBayes {
       const c = index.get(doc.label);
       if (c === undefined) throw new Error(`unknown label ${doc.label}`);
       docCounts[c]! += 1;
-      for (const f of new Set(doc.features)) {
+      const list = [...doc.features];
+      for (const f of list) {
         let row = counts.get(f);
         if (!row) counts.set(f, (row = new Array<number>(k).fill(0)));
         row[c]! += 1;
-        df.set(f, (df.get(f) ?? 0) + 1);
       }
+      for (const f of new Set(list)) df.set(f, (df.get(f) ?? 0) + 1);
     }
     const minDocs = options.minDocs ?? 2;
     const features: Record<string, number[]> = {};
@@ -92,30 +105,72 @@ export class NaiveBayes {
     });
   }
 
-  /** Scores a feature map (`feature -> source word`); `boosts` are log-space additions per label. */
-  predict(features: ReadonlyMap<string, string>, boosts?: ArrayLike<number>): Prediction {
-    const k = this.labels.length;
-    const scores = Float64Array.from(this.priors);
+  private tokenScore(token: string): TokenScore {
+    let hit = this.tokenCache.get(token);
+    if (hit) return hit;
+    const vec = new Float64Array(this.labels.length);
     let seen = 0;
-    const hits: Array<[string, Float64Array]> = [];
-    for (const key of features.keys()) {
+    let avg = 0;
+    for (const key of tokenFeatureKeys(token)) {
       const row = this.logp.get(key);
       if (!row) continue;
       seen++;
-      hits.push([key, row]);
+      avg += this.avg.get(key)!;
+      for (let c = 0; c < vec.length; c++) vec[c]! += row[c]!;
+    }
+    hit = { vec, seen, avg };
+    if (this.tokenCache.size >= maxCachedTokens) this.tokenCache.clear();
+    this.tokenCache.set(token, hit);
+    return hit;
+  }
+
+  /** Scores a doc; `boosts` are additions per label (scaled by the evidence size); `evidence` lists the top contributors. */
+  predict(doc: Doc, boosts?: ArrayLike<number>, options: { evidence?: boolean } = {}): Prediction {
+    const k = this.labels.length;
+    const scores = Float64Array.from(this.priors);
+    let seen = 0;
+    const tokenHits: Array<[string, TokenScore]> = [];
+    for (const t of doc.tokens) {
+      const ts = this.tokenScore(t);
+      if (!ts.seen) continue;
+      seen += ts.seen;
+      tokenHits.push([t, ts]);
+      for (let c = 0; c < k; c++) scores[c]! += ts.vec[c]!;
+    }
+    const extraHits: Array<[string, Float64Array]> = [];
+    for (const key of doc.extra.keys()) {
+      const row = this.logp.get(key);
+      if (!row) continue;
+      seen++;
+      extraHits.push([key, row]);
       for (let c = 0; c < k; c++) scores[c]! += row[c]!;
     }
     const scale = 1 / (this.file.temperature * Math.sqrt(Math.max(1, seen)));
-    if (boosts) for (let c = 0; c < k; c++) scores[c]! += (boosts[c] ?? 0) / scale;
+    // Boosts scale with the evidence size so that rules weigh the same in short and long texts.
+    if (boosts) for (let c = 0; c < k; c++) scores[c]! += (boosts[c] ?? 0) * Math.sqrt(Math.max(1, seen));
     let best = 0;
     for (let c = 1; c < k; c++) if (scores[c]! > scores[best]!) best = c;
     const probabilities = softmax(scores, scale);
-    const evidence = hits
-      .map(([key, row]) => ({ feature: key, source: features.get(key) ?? key, weight: row[best]! - this.avg.get(key)! }))
-      .filter((e) => e.weight > 0)
-      .sort((a, b) => b.weight - a.weight)
-      .slice(0, 12);
+    const evidence: Prediction['evidence'] = [];
+    if (options.evidence !== false) {
+      const top = new TopK(10);
+      for (const [t, ts] of tokenHits) top.add({ feature: `w:${t}`, source: t, weight: ts.vec[best]! - ts.avg });
+      for (const [key, row] of extraHits) top.add({ feature: key, source: sourceOf(key, doc.extra.get(key) ?? ''), weight: row[best]! - this.avg.get(key)! });
+      evidence.push(...top.items.filter((e) => e.weight > 0));
+    }
     return { label: this.labels[best]!, confidence: probabilities[best]!, probabilities, evidence, scores: [...scores] };
+  }
+}
+
+class TopK {
+  readonly items: Array<{ feature: string; source: string; weight: number }> = [];
+  constructor(private readonly k: number) {}
+  add(item: { feature: string; source: string; weight: number }): void {
+    if (this.items.length === this.k && item.weight <= this.items[this.k - 1]!.weight) return;
+    let i = this.items.length;
+    while (i > 0 && this.items[i - 1]!.weight < item.weight) i--;
+    this.items.splice(i, 0, item);
+    if (this.items.length > this.k) this.items.pop();
   }
 }
 

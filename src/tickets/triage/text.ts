@@ -33,8 +33,8 @@ const stop: Record<Language, Set<string>> = {
   es: new Set('el la los las mi mis es un una que no por para con pero como donde cuando ya esta estoy tengo hice ayuda porque del al lo se me billetera cartera dinero favor hola'.split(' ')),
   pt: new Set('o a os as meu minha meus minhas e um uma que nao por para com mas como onde quando ja esta estou tenho fiz ajuda porque do da no na se me carteira dinheiro favor ola voces voce nao'.split(' ')),
 };
-const strongPt = /\b(nao|voce|voces|minha|meus|tambem|obrigad[oa]|carteira|ja|esta|ate|entao|aparece|dinheiro|ajuda|saldo sumiu|cadê|cade)\b/;
-const strongEs = /\b(mi|mis|tengo|ayuda|usted|ustedes|cartera|billetera|dinero|pero|tambien|gracias|aparece|hice|ahora)\b/;
+const strongPt = new Set('nao voce voces minha meus tambem obrigado obrigada carteira ja esta ate entao aparece dinheiro ajuda sumiu cade'.split(' '));
+const strongEs = new Set('mi mis tengo ayuda usted ustedes cartera billetera dinero pero tambien gracias aparece hice ahora'.split(' '));
 
 /** Guesses en, es or pt from function words; the `locale` hint wins when it names one of them. */
 export function detectLanguage(tokens: readonly string[], locale?: string): Language {
@@ -43,38 +43,52 @@ export function detectLanguage(tokens: readonly string[], locale?: string): Lang
   const score: Record<Language, number> = { en: 0, es: 0, pt: 0 };
   for (const t of tokens) {
     for (const lang of ['en', 'es', 'pt'] as const) if (stop[lang].has(t)) score[lang] += 1;
-    if (strongPt.test(t)) score.pt += 0.5;
-    if (strongEs.test(t)) score.es += 0.5;
+    if (strongPt.has(t)) score.pt += 0.5;
+    if (strongEs.has(t)) score.es += 0.5;
   }
   let best: Language = 'en';
   for (const lang of ['es', 'pt'] as const) if (score[lang] > score[best]) best = lang;
   return best;
 }
 
-/** A feature of the classifier with the word it came from (for reasons). */
-export interface Feature {
-  key: string;
-  source: string;
+/** Features one word contributes: its unigram (`w:`) and, for words of 5+ letters, its character 4-grams (`c:`). */
+export function tokenFeatureKeys(token: string): string[] {
+  const keys = [`w:${token}`];
+  if (token.length >= 5) {
+    const padded = `_${token}_`;
+    for (let i = 0; i + 4 <= padded.length; i++) keys.push(`c:${padded.slice(i, i + 4)}`);
+  }
+  return keys;
 }
 
-/**
- * Features of folded text: word unigrams (`w:`), word bigrams (`b:`) and character 4-grams inside
- * words (`c:`), each once per text (presence, not counts: short tickets repeat little).
- */
-export function featuresOf(tokens: readonly string[]): Map<string, string> {
-  const out = new Map<string, string>();
+/** A text as the classifier sees it: its distinct words, and its other features (bigrams, rules) with their source phrase (`''` for a bigram: its key says it). */
+export interface Doc {
+  tokens: string[];
+  extra: Map<string, string>;
+}
+
+/** The phrase a feature came from, for reasons. */
+export function sourceOf(key: string, source: string): string {
+  return source || (key.startsWith('b:') ? key.slice(2).replace('_', ' ') : key);
+}
+
+/** Distinct words in order of appearance, and distinct word bigrams (`b:`). */
+export function docOf(tokens: readonly string[]): Doc {
+  const seen = new Set<string>();
+  const extra = new Map<string, string>();
   let prev: string | undefined;
   for (const t of tokens) {
-    out.set(`w:${t}`, t);
-    if (prev !== undefined) out.set(`b:${prev}_${t}`, `${prev} ${t}`);
+    seen.add(t);
+    if (prev !== undefined) extra.set(`b:${prev}_${t}`, '');
     prev = t;
-    if (t.length >= 5) {
-      const padded = `_${t}_`;
-      for (let i = 0; i + 4 <= padded.length; i++) {
-        const key = `c:${padded.slice(i, i + 4)}`;
-        if (!out.has(key)) out.set(key, t);
-      }
-    }
   }
-  return out;
+  return { tokens: [...seen], extra };
+}
+
+/** Every feature key of a doc, with repeats (a 4-gram shared by two words counts twice), as training counts them. */
+export function docFeatureKeys(doc: Doc): string[] {
+  const keys: string[] = [];
+  for (const t of doc.tokens) keys.push(...tokenFeatureKeys(t));
+  keys.push(...doc.extra.keys());
+  return keys;
 }

@@ -1,0 +1,42 @@
+import type { Principal } from '../auth/index.ts';
+import { systemClock, type Clock, type Logger } from '../core/index.ts';
+import type { RelationalStore } from '../storage/index.ts';
+import { correctTriage, type TriageCorrection } from './correct-triage.ts';
+import { getTicket, type ReadContext, type Ticket } from './get-ticket.ts';
+import { importTickets, type ImportFormat, type ImportReport } from './intake/import-tickets.ts';
+import { ingestTicket, type IngestResult } from './intake/ingest.ts';
+import type { IntakeMessage } from './intake/message.ts';
+import { listTickets, type ListTicketsFilter } from './list-tickets.ts';
+import type { TicketSummary } from './get-ticket.ts';
+import type { Triager } from './triage/triage.ts';
+
+/** The tickets domain as the surfaces use it (HTTP, CLI). */
+export interface TicketService {
+  triager: Triager;
+  ingest(message: IntakeMessage): Promise<IngestResult>;
+  import(format: ImportFormat, text: string, options?: { map?: string }): Promise<ImportReport>;
+  get(id: string, actor: Principal | null, ctx?: ReadContext): Promise<Ticket>;
+  list(filter?: ListTicketsFilter): Promise<{ items: TicketSummary[]; next: string | null }>;
+  correct(id: string, correction: TriageCorrection, actor: Principal | null): ReturnType<typeof correctTriage>;
+}
+
+export interface TicketServiceDeps {
+  store: RelationalStore;
+  triager: Triager;
+  clock?: Clock;
+  logger?: Logger;
+}
+
+/** Builds the ticket service over the relational store and a triager. */
+export function createTicketService(deps: TicketServiceDeps): TicketService {
+  const clock = deps.clock ?? systemClock;
+  const ingestDeps = { db: deps.store.db, triager: deps.triager, clock, ...(deps.logger ? { logger: deps.logger } : {}) };
+  return {
+    triager: deps.triager,
+    ingest: (message) => ingestTicket(ingestDeps, message),
+    import: (format, text, options) => importTickets(ingestDeps, format, text, options),
+    get: (id, actor, ctx) => getTicket(deps.store.db, id, actor, ctx, clock),
+    list: (filter) => listTickets(deps.store.db, filter),
+    correct: (id, correction, actor) => correctTriage(deps.store.db, id, correction, actor, clock),
+  };
+}

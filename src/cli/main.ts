@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { logLevels, toOpsError } from '../core/index.ts';
 import { commandRegistrations } from './commands/index.ts';
 import { exitCodeOf } from './exit-codes.ts';
+import { scrubText } from '../redaction/index.ts';
 
 /** Builds the `opsdesk` program with the global flags and every command. */
 export function buildProgram(): Command {
@@ -36,8 +37,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     }
     const err = toOpsError(error);
     const debug = program.opts<{ logLevel?: string }>().logLevel === 'debug' || program.opts<{ logLevel?: string }>().logLevel === 'trace';
-    process.stderr.write(`opsdesk: ${err.message}\n`);
-    if (debug) process.stderr.write(`${String((err.walk() as Error)?.stack ?? err.stack)}\n`);
+    process.stderr.write(`opsdesk: ${scrubText(err.message)}\n`);
+    if (debug) process.stderr.write(`${scrubText(String((err.walk() as Error)?.stack ?? err.stack))}\n`);
     return exitCodeOf[err.code];
   }
 }

@@ -20,3 +20,4 @@ export { newId, newSecret } from './ids.ts';
 export { systemClock, manualClock, type Clock, type ManualClock } from './clock.ts';
 export { ok, err, type Result } from './result.ts';
 export { createLogger, silentLogger, type Logger, type LogLevel, type CreateLoggerOptions } from './logger.ts';
+export { describeJsonError } from './json-error.ts';

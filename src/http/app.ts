@@ -32,7 +32,9 @@ export function buildApp(deps: HttpDeps, routes: readonly RouteDef[]): BuiltApp 
     requests.inc({ method, route, status: String(status) });
     latency.observe({ method, route }, seconds);
   }));
-  app.use('*', bodyLimit({ maxSize: deps.config.server.bodyLimitBytes, onError: () => { throw new BodyTooLargeError(deps.config.server.bodyLimitBytes); } }));
+  const limitBody = bodyLimit({ maxSize: deps.config.server.bodyLimitBytes, onError: () => { throw new BodyTooLargeError(deps.config.server.bodyLimitBytes); } });
+  // The OTLP receiver caps its own bodies (telemetry.maxRequestBytes, also after decompression).
+  app.use('*', (c, next) => (/^\/v1\/(logs|metrics|traces)$/.test(c.req.path) ? next() : limitBody(c, next)));
   app.use('*', authenticate(deps));
 
   for (const route of routes) app.on(route.method, route.path, guard(route), route.handler);

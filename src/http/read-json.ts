@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { ValidationError } from '../core/index.ts';
+import { ValidationError, describeJsonError } from '../core/index.ts';
 import type { AppEnv } from './env.ts';
 import { BadJsonError } from './errors.ts';
 
@@ -13,7 +13,7 @@ export async function readJson<T extends z.ZodType>(c: Context<AppEnv>, schema: 
     raw = JSON.parse(text);
   } catch (err) {
     if (err instanceof BadJsonError) throw err;
-    throw new BadJsonError((err as Error).message);
+    throw new BadJsonError(describeJsonError(err));
   }
   return parseWith(schema, raw, 'request body');
 }

@@ -36,7 +36,9 @@ test('serve answers /healthz and shows the sign-in page', async () => {
     const health = await fetch(`${server.url}/healthz`);
     assert.equal(health.status, 200);
     const page = await (await fetch(`${server.url}/`)).text();
-    assert.match(page, /<form id="login"/);
+    // The console bundle when built (web/dist), otherwise the plain sign-in form.
+    assert.match(page, /<div id="root"><\/div>|<form id="login"/);
+    assert.match(page, /<title>[^<]*OpsDesk<\/title>/);
   } finally {
     await server.stop();
     remove();

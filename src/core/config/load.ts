@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ValidationError } from '../errors/index.ts';
+import { describeJsonError } from '../json-error.ts';
 import { configFromEnv } from './env.ts';
 import { Config, type ConfigInput } from './schema.ts';
 
@@ -44,7 +45,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) problems.push(`${path}: the file must hold one JSON object`);
       else fromFile = parsed as Record<string, unknown>;
     } catch (err) {
-      problems.push(`${path}: not valid JSON (${(err as Error).message})`);
+      problems.push(`${path}: not valid JSON (${describeJsonError(err)})`);
     }
   }
   const fromEnv = configFromEnv(Config, env);

@@ -53,6 +53,105 @@ export const NotificationsConfig = z.strictObject({
   from: z.string().default('Wallet Status <status@localhost>').describe('From address of subscriber e-mails.'),
 });
 
+export const TelemetryConfig = z.strictObject({
+  file: z.string().default('telemetry.duckdb').describe('DuckDB file of the telemetry store, inside the data dir.'),
+  memoryLimit: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/).default('512MB').describe('DuckDB memory limit of the telemetry store (e.g. 512MB).'),
+  threads: z.number().int().min(1).max(64).default(2).describe('DuckDB worker threads of the telemetry store.'),
+  maxRequestBytes: z.number().int().positive().default(64 * 1024 * 1024).describe('Largest OTLP request body, after decompression; larger bodies get 413.'),
+  maxPendingRows: z.number().int().positive().default(500_000).describe('Rows waiting for the telemetry writer before OTLP requests get 429 with Retry-After.'),
+  maxStringChars: z.number().int().min(64).default(4096).describe('Longer attribute values are truncated (and counted).'),
+  maxBodyChars: z.number().int().min(256).default(32768).describe('Longer log bodies are truncated (and counted).'),
+  maxAttributes: z.number().int().min(1).default(128).describe('Attributes kept per record beyond the mapped columns; the rest are dropped (and counted).'),
+  maxFutureSkewSec: z.number().int().min(0).default(3600).describe('Event times further in the future are clamped to the ingest time (and counted).'),
+  retentionDays: z.number().int().min(1).default(30).describe('Telemetry older than this is deleted by retention.'),
+  maxBytes: z.number().int().positive().default(20 * 1024 * 1024 * 1024).describe('When the telemetry file grows beyond this, the oldest events are deleted.'),
+  maxQueryRangeDays: z.number().int().min(1).default(31).describe('Longest time range one telemetry query may cover.'),
+  userIndex: z.boolean().default(true).describe('Keep an index on user_id so one user\'s events are found without scanning (costs ingest speed and memory).'),
+  prometheusUrl: z.string().url().optional().describe('Base URL of a Prometheus server whose metrics the telemetry query surface can answer from (its HTTP API).'),
+  prometheusToken: z.string().optional().describe('Bearer token sent to prometheusUrl, if it needs one.'),
+});
+
+export const ChainsConfig = z.strictObject({
+  rpc: z
+    .record(z.string().regex(/^[a-z0-9-]+$/), z.array(z.string().url()).min(1))
+    .default({})
+    .describe('RPC URLs per chain slug, tried in order (fallback), replacing the built-in ones, e.g. {"bsc": ["https://…"]}. API keys in URLs are never logged.'),
+  custom: z
+    .array(z.looseObject({ slug: z.string() }))
+    .default([])
+    .describe('Extra chains with the chain registry\'s fields (slug, name, family, chainId, nativeSymbol, nativeDecimals, rpcUrls, explorer, tokens…); a known slug replaces the built-in entry.'),
+  includeBuiltins: z.boolean().default(true).describe('Include the built-in chains; false keeps only chains.custom (a deployment with its own nodes).'),
+  timeoutMs: z.number().int().positive().default(8000).describe('Timeout of one RPC request, in milliseconds.'),
+  retries: z.number().int().min(0).max(10).default(2).describe('Extra rounds over all of a chain\'s RPC URLs after the first fails, with exponential backoff.'),
+  searchConcurrency: z.number().int().min(1).max(64).default(8).describe('Chains asked at once when a transaction is searched without a chain.'),
+  searchTimeoutMs: z.number().int().positive().default(15000).describe('Time budget of one chain during such a search, in milliseconds.'),
+  memoRequired: z
+    .array(z.strictObject({ chain: z.string().describe('Chain slug, e.g. "xrp".'), address: z.string().min(1), exchange: z.string().min(1).describe('Who owns the address, shown to the user.'), source: z.string().default('configured by the team').describe('Where the entry comes from.') }))
+    .default([])
+    .describe('Exchange deposit addresses that require a memo / destination tag / comment; added to the built-in list (src/chains/memo/deposits.ts). A transfer to one without a memo is reported as memo.missing.'),
+  httpAllowCustomRpc: z.boolean().default(false).describe('Let HTTP API callers pass their own RPC URL (the server then fetches any URL an agent gives); the CLI always may.'),
+});
+
+export const PaymentsConfig = z.strictObject({
+  webhookSecrets: z
+    .record(z.string().regex(/^[a-z0-9-]+$/), z.string().min(16))
+    .default({})
+    .describe('HMAC secrets per payment provider (generic, marqeta, stripe-issuing, moonpay, ramp, transak) for POST /api/payments/webhooks/<provider>; a provider without a secret accepts only API tokens. Set via OPSDESK_PAYMENTS_WEBHOOK_SECRETS, not in a file.'),
+  signatureToleranceSec: z.number().int().positive().default(300).describe('Largest age of a timestamped webhook signature (Stripe/MoonPay style), in seconds (replay protection).'),
+});
+
+export const KbConfig = z.strictObject({
+  dir: z.string().default('./kb').describe('Folder of the knowledge-base Markdown articles, loaded into the store on start and reloaded when a file changes.'),
+  watch: z.boolean().default(true).describe('Watch kb.dir and reload changed articles while the server runs.'),
+  refreshSec: z.number().int().min(0).default(30).describe('Re-read articles from the store this often, to pick up edits made through another replica (0 = never).'),
+});
+
+export const MonitorConfig = z.strictObject({
+  flapWindowSec: z.number().int().min(0).default(900).describe('An alert that fires again within this many seconds of resolving is reopened (the same alert) and counted as a flap.'),
+  flapMaxReopens: z.number().int().min(1).default(3).describe('After this many reopenings an alert is marked flapping and its channels stay quiet until it has been resolved for flapWindowSec.'),
+  notifyTimeoutMs: z.number().int().positive().default(5000).describe('Timeout of one alert delivery to a webhook or Slack channel, in milliseconds.'),
+  emailFrom: z.string().default('OpsDesk Alerts <alerts@localhost>').describe('From address of alert e-mails (sent through the notifications SMTP server).'),
+  schedulerEnabled: z.boolean().default(true).describe('Run the stored monitors in the background of `opsdesk serve` (every replica may; each monitor runs once per interval across all of them).'),
+  schedulerTickSec: z.number().int().min(1).max(300).default(5).describe('How often the monitor scheduler looks for due monitors, in seconds.'),
+  runTimeoutMs: z.number().int().min(1000).max(600_000).default(60_000).describe('A monitor run taking longer than this is abandoned and recorded as failed, in milliseconds.'),
+});
+
+export const CommunityConfig = z.strictObject({
+  authorSecret: z.string().min(16).optional().describe('Key of the HMAC that replaces community author ids before storage; when unset one is generated once and kept in the store. Set via OPSDESK_COMMUNITY_AUTHOR_SECRET, not in a file.'),
+  webhookSecret: z.string().min(16).optional().describe('HMAC-SHA256 secret of signed community webhooks (POST /api/community/hooks/<source>, header x-opsdesk-signature: sha256=<hex>); without it only API tokens are accepted.'),
+  brandNames: z.array(z.string().min(2)).default(['opsdesk wallet']).describe('The wallet brand as users write it; display names that look like it (or add Support/Admin to it) are flagged as impersonation.'),
+  officialDomains: z.array(z.string().min(3)).default([]).describe('The company\'s own domains (e.g. "examplewallet.com"); links to look-alikes of them are flagged as phishing.'),
+  burstWindowSec: z.number().int().min(60).default(1800).describe('Length of the window a topic burst is measured over, in seconds.'),
+  baselineWindows: z.number().int().min(4).default(336).describe('How many earlier windows make a topic\'s baseline (336 × 30 min = 7 days).'),
+  burstMinAuthors: z.number().int().min(2).default(5).describe('Fewest distinct authors in a window for a burst.'),
+  burstMinRatio: z.number().min(1).default(4).describe('Fewest times the baseline (distinct authors per window) for a burst.'),
+  pollTimeoutMs: z.number().int().positive().default(15000).describe('Timeout of one feed request, in milliseconds.'),
+  userAgent: z.string().default('OpsDesk community monitor (+https://github.com/opsdesk)').describe('User-Agent of feed requests (Reddit and Discourse ask for a descriptive one).'),
+});
+
+export const AssistConfig = z.strictObject({
+  enabled: z.boolean().default(false).describe('Let agents ask a language model for reply drafts grounded in KB articles (POST /api/kb/draft). Off by default.'),
+  baseUrl: z.string().url().optional().describe('Base URL of an OpenAI-compatible chat-completions API, e.g. http://127.0.0.1:11434/v1 (text is redacted before it is sent).'),
+  model: z.string().optional().describe('Model name sent to the provider.'),
+  apiKey: z.string().optional().describe('Bearer key for the provider, if it needs one.'),
+  timeoutMs: z.number().int().positive().default(30000).describe('Timeout of one draft request to the provider, in milliseconds.'),
+});
+
+export const EscalationsConfig = z.strictObject({
+  githubBaseUrl: z.string().url().default('https://api.github.com').describe('Base URL of the GitHub REST API (GitHub Enterprise: https://<host>/api/v3).'),
+  githubRepo: z.string().regex(/^[\w.-]+\/[\w.-]+$/).optional().describe('Repository that escalations become issues in, as owner/repo.'),
+  githubToken: z.string().optional().describe('Token that may create issues in githubRepo. Set via OPSDESK_ESCALATIONS_GITHUB_TOKEN, not in a file.'),
+  jiraBaseUrl: z.string().url().optional().describe('Base URL of the Jira Cloud site, e.g. https://example.atlassian.net.'),
+  jiraProjectKey: z.string().optional().describe('Key of the Jira project that escalations become issues in.'),
+  jiraIssueType: z.string().default('Bug').describe('Issue type name of created Jira issues.'),
+  jiraEmail: z.string().optional().describe('Account e-mail of the Jira API token (basic auth).'),
+  jiraToken: z.string().optional().describe('Jira API token. Set via OPSDESK_ESCALATIONS_JIRA_TOKEN, not in a file.'),
+  linearBaseUrl: z.string().url().default('https://api.linear.app').describe('Base URL of the Linear API (the GraphQL endpoint is <base>/graphql).'),
+  linearTeamId: z.string().optional().describe('Id of the Linear team that escalations become issues in.'),
+  linearToken: z.string().optional().describe('Linear API key. Set via OPSDESK_ESCALATIONS_LINEAR_TOKEN, not in a file.'),
+  timeoutMs: z.number().int().positive().default(15000).describe('Timeout of one request to a tracker, in milliseconds.'),
+});
+
 export const Config = z.strictObject({
   dataDir: z.string().default('./data').describe('Directory of the embedded stores (SQLite, DuckDB) and other local state.'),
   server: ServerConfig.default(ServerConfig.parse({})),
@@ -61,6 +160,14 @@ export const Config = z.strictObject({
   auth: AuthConfig.default(AuthConfig.parse({})),
   statusPage: StatusPageConfig.default(StatusPageConfig.parse({})),
   notifications: NotificationsConfig.default(NotificationsConfig.parse({})),
+  monitor: MonitorConfig.default(MonitorConfig.parse({})),
+  telemetry: TelemetryConfig.default(TelemetryConfig.parse({})),
+  chains: ChainsConfig.default(ChainsConfig.parse({})),
+  kb: KbConfig.default(KbConfig.parse({})),
+  assist: AssistConfig.default(AssistConfig.parse({})),
+  payments: PaymentsConfig.default(PaymentsConfig.parse({})),
+  community: CommunityConfig.default(CommunityConfig.parse({})),
+  escalations: EscalationsConfig.default(EscalationsConfig.parse({})),
 });
 
 export type Config = z.infer<typeof Config>;

@@ -69,3 +69,13 @@ test('error: bodies over the size limit get 413', async () => {
   const res = await t.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(6 * 1024 * 1024) });
   assert.equal(res.status, 413);
 });
+
+test('error: a malformed body is never quoted back, so a pasted secret cannot leak through the error', async () => {
+  const seed = 'abandon ability able about above absent absorb abstract absurd abuse access accident';
+  for (const body of [seed, `{"email": "${seed}`, `{"email": "a@b.c", "password": x ${seed}}`]) {
+    const res = await t.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    assert.equal(res.status, 400);
+    const text = await res.text();
+    assert.doesNotMatch(text, /abandon|absurd|accident/, text);
+  }
+});

@@ -28,6 +28,10 @@ const publicAllowlist = new Set([
   'GET /api/status/subscribers/confirm',
   'GET /api/status/subscribers/unsubscribe',
   'POST /api/status/subscribers/unsubscribe',
+  // Payment provider webhooks: HMAC-signed (payments.webhookSecrets), 401 without a valid signature.
+  'POST /api/payments/webhooks/:provider',
+  // Community bot relays: HMAC-signed (community.webhookSecret), 401 without a valid signature.
+  'POST /api/community/hooks/:id',
 ]);
 
 let t: TestApp;

@@ -12,6 +12,8 @@ import {
   listSources,
   parsePayload,
   pollSource,
+  reviewScam,
+  scamStatuses,
   verifyCommunitySignature,
   CommunitySourceInvalidError,
   SourceInput,
@@ -87,6 +89,13 @@ export function communityRoutes(deps: HttpDeps): RouteDef[] {
     defineRoute({ method: 'POST', path: '/api/community/bursts/detect', access: configure, summary: 'Look for bursts in the window ending now; an unexplained burst raises an early-warning alert.', handler: async (c) => c.json(await detectBursts(await community())) }),
     defineRoute({ method: 'GET', path: '/api/community/scams', access: read, summary: 'Suspected impersonators, phishing links, DM-support offers and wallet lures for moderators (status, kind, source, limit, before).', handler: async (c) => c.json(await listScams({ store: deps.store }, c.req.query())) }),
     defineRoute({
+      method: 'PATCH',
+      path: '/api/community/scams/:id',
+      access: read,
+      summary: 'A moderator’s verdict on a scam report: {"status": "confirmed" | "dismissed" | "open"}.',
+      handler: async (c) => c.json(await reviewScam({ store: deps.store }, param(c, 'id'), (await readJson(c, ScamVerdict)).status)),
+    }),
+    defineRoute({
       method: 'GET',
       path: '/api/community/report',
       access: read,
@@ -95,6 +104,8 @@ export function communityRoutes(deps: HttpDeps): RouteDef[] {
     }),
   ];
 }
+
+const ScamVerdict = z.object({ status: z.enum(scamStatuses) });
 
 const ReportQuery = z.object({ days: z.coerce.number().int().min(1).max(90).optional(), top: z.coerce.number().int().min(1).max(100).optional() }).transform((q) => Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)) as { days?: number; top?: number });
 

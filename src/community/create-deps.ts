@@ -1,0 +1,33 @@
+import type { Clock, Config } from '../core/index.ts';
+import { createEntityExtractor } from '../entities/index.ts';
+import { createMonitorDeps } from '../monitor/index.ts';
+import type { RelationalStore } from '../storage/index.ts';
+import type { CommunityDeps } from './deps.ts';
+
+export interface CommunityDepsOptions {
+  store: RelationalStore;
+  clock: Clock;
+  config: Pick<Config, 'community' | 'monitor' | 'notifications'>;
+  /** The chain registry the entity extractor indexes. */
+  registry: Parameters<typeof createEntityExtractor>[0];
+  /** The ticket triager, whose category each post gets (optional: without it posts have no category). */
+  triager?: { triage(text: string): { category: string } };
+}
+
+/** Builds the community verbs' dependencies from the runtime's parts. */
+export async function createCommunityDeps(options: CommunityDepsOptions): Promise<CommunityDeps> {
+  const entities = await createEntityExtractor(options.registry);
+  const deps: CommunityDeps = { store: options.store, clock: options.clock, config: options.config.community, entities, monitor: createMonitorDeps(options.store, options.clock, options.config) };
+  const triager = options.triager;
+  if (triager) {
+    deps.classify = (text) => {
+      try {
+        return triager.triage(text).category;
+      } catch {
+        // Empty or oversized texts have no category; the post is still counted.
+        return undefined;
+      }
+    };
+  }
+  return deps;
+}

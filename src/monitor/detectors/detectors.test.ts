@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ChangePointDetector, CombinedDetector, detectSeries, LiveMonitor, parseSeriesCsv, RobustDetector, RollingWindow, SeasonalDetector, VolatilityDetector, type SeriesPoint } from '../index.ts';
+import { ChangePointDetector, CombinedDetector, detectSeries, explainStep, LiveMonitor, parseSeriesCsv, RobustDetector, RollingWindow, SeasonalDetector, VolatilityDetector, type SeriesPoint } from '../index.ts';
 
 const start = Date.UTC(2026, 10, 2, 0, 0, 0);
 const stepMs = 5 * 60_000;
@@ -120,4 +120,10 @@ describe('detectors', () => {
     assert.throws(() => parseSeriesCsv('timestamp,value\nyesterday,1\n', 'a.csv'), /a\.csv, line 2: "yesterday" is not a timestamp\./);
     assert.throws(() => parseSeriesCsv('', 'empty.csv'), /empty\.csv, line 1: the file is empty/);
   });
+});
+
+test('behavior: a series that drops to zero is explained as down from its usual level, not in spreads', () => {
+  const at = Date.parse('2026-11-27T10:00:00Z');
+  const text = explainStep({ score: 1, value: 0, expected: 30, deviation: -3e10, basis: 'level', sinceMs: at }, at, { metric: 'throughput of /v1/swap', unit: 'events/60s' });
+  assert.equal(text, 'throughput of /v1/swap is 0 events/60s, down from its usual 30 events/60s recent median; started 10:00');
 });

@@ -65,7 +65,9 @@ export function explainStep(step: DetectorStep, timeMs: number, options: Explain
   const usualWord = step.basis === 'shift' ? 'its' : 'its usual';
   let cmp: string;
   const ratio = step.value / step.expected;
-  if (step.expected > 0 && step.value > 0 && (ratio >= 1.5 || ratio <= 1 / 1.5)) {
+  if (step.expected > 0 && step.value === 0) {
+    cmp = `down from ${usualWord} ${usual}`;
+  } else if (step.expected > 0 && step.value > 0 && (ratio >= 1.5 || ratio <= 1 / 1.5)) {
     cmp = ratio >= 1 ? `${sig(ratio)}× ${usualWord} ${usual}` : `${Math.round((1 - ratio) * 100)}% below ${usualWord} ${usual}`;
   } else {
     cmp = `${Math.abs(step.deviation).toFixed(1)} spreads ${step.deviation >= 0 ? 'above' : 'below'} ${usualWord} ${usual}`;

@@ -43,7 +43,8 @@ export async function runSeriesMonitor(deps: SchedulerDeps, def: MonitorDefiniti
   if (!deps.telemetry) throw new MonitorTargetError(def.name, 'no telemetry store is available to this process');
   const bucketMs = spec.bucketSec * 1000;
   const toMs = Math.floor(nowMs / bucketMs) * bucketMs;
-  const fromMs = toMs - spec.historyHours * 3_600_000;
+  // The aggregate returns at most 50,000 buckets, oldest first: never ask for more than that.
+  const fromMs = toMs - Math.min(spec.historyHours * 3_600_000, 50_000 * bucketMs);
   const store = await deps.telemetry();
   const query = SeriesQuery.parse({ from: new Date(fromMs), to: new Date(toMs), where: filters(spec), bucketSec: spec.bucketSec, percentiles: ['p95'], limit: 50_000 });
   const rows = await querySeries(store, query, Math.max(deps.maxQueryRangeDays ?? 0, Math.ceil(spec.historyHours / 24) + 1));

@@ -30,6 +30,7 @@ export interface RunReport {
 }
 
 export interface TickReport {
+  /** Slots this tick enqueued (or found already enqueued by another replica). */
   enqueued: number;
   runs: RunReport[];
 }
@@ -58,6 +59,8 @@ export class MonitorScheduler {
   private lastPruneMs = Number.NEGATIVE_INFINITY;
   private timer: NodeJS.Timeout | undefined;
   private current: Promise<unknown> = Promise.resolve();
+  /** The slot this process last enqueued per monitor (saves an insert per monitor per tick). */
+  private readonly enqueued = new Map<string, number>();
 
   constructor(
     private readonly deps: SchedulerDeps,
@@ -74,11 +77,17 @@ export class MonitorScheduler {
     const { store, clock } = this.deps.monitor;
     const nowMs = clock.nowMs();
     const monitors = await listMonitors(this.deps.monitor, { enabledOnly: true });
+    let enqueued = 0;
     for (const m of monitors) {
       const intervalMs = m.intervalSec * 1000;
       const slotMs = Math.floor(nowMs / intervalMs) * intervalMs;
+      if (this.enqueued.get(m.id) === slotMs) continue;
       await enqueueJob(store, { kind: monitorJobKind, id: monitorJobId(m.id, slotMs), payload: { monitorId: m.id, slotMs } satisfies RunPayload, runAt: new Date(slotMs) }, clock);
+      this.enqueued.set(m.id, slotMs);
+      enqueued++;
     }
+    const current = new Set(monitors.map((m) => m.id));
+    for (const id of this.enqueued.keys()) if (!current.has(id)) this.enqueued.delete(id);
     const runs: RunReport[] = [];
     for (;;) {
       const jobs = await claimJobs(store, this.options.workerId, { kinds: [monitorJobKind], limit: this.batch, leaseMs: this.runTimeoutMs + 30_000 }, clock);
@@ -94,7 +103,7 @@ export class MonitorScheduler {
         .where('updated_at', '<', new Date(nowMs - this.keepJobsMs).toISOString())
         .execute();
     }
-    return { enqueued: monitors.length, runs };
+    return { enqueued, runs };
   }
 
   private async runJob(job: Job): Promise<RunReport> {

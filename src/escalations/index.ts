@@ -1,0 +1,13 @@
+export { sourceTypes, SourceType, trackers, Tracker, EscalationEdit, engineeringPriorities, type EngineeringPriority, type Escalation, type EscalationReport, type Impact, type FundsRow, type EnvCount, type EvidenceEvent, type EvidenceFinding, type TrackerIssue } from './report.ts';
+export { EscalationNotFoundError, EscalationSourceEmptyError, TrackerNotConfiguredError, EscalationAlreadySentError, TrackerRequestError } from './errors.ts';
+export type { EscalationDeps, Reader } from './deps.ts';
+export { createEscalation } from './create-escalation.ts';
+export { getEscalation, listTicketEscalations } from './get-escalation.ts';
+export { editEscalation } from './edit-escalation.ts';
+export { sendEscalation } from './send-escalation.ts';
+export { syncEscalation, fixedNotice } from './sync-escalation.ts';
+export { renderMarkdown } from './render-markdown.ts';
+export { issuePayload, type TrackerPayload } from './exporters/payloads.ts';
+export { GithubIssueCreate, JiraIssueCreate, LinearIssueCreate } from './exporters/schemas.ts';
+export { missingSettings } from './exporters/client.ts';
+export { createEscalationService, type EscalationService } from './service.ts';

@@ -19,6 +19,7 @@ export interface TicketSummary {
   severity: Severity;
   priority: Priority;
   language: string;
+  languageConfidence: number | null;
   securityFlags: string[];
   chains: string[];
   createdAt: string;
@@ -38,7 +39,7 @@ export interface Ticket extends TicketSummary {
 
 type Row = {
   id: string; source: string; source_id: string; channel: string; requester: string | null; requester_name: string | null; tier: string; subject: string; status: string;
-  category: string; category_confidence: number; severity: string; priority: string; language: string; security_flags: string; chains: string; created_at: string; received_at: string; updated_at: string;
+  category: string; category_confidence: number; severity: string; priority: string; language: string; language_confidence?: number | null; security_flags: string; chains: string; created_at: string; received_at: string; updated_at: string;
 };
 
 /** Maps a tickets row to its summary. */
@@ -58,6 +59,7 @@ export function summaryOf(r: Row): TicketSummary {
     severity: r.severity as Severity,
     priority: r.priority as Priority,
     language: r.language,
+    languageConfidence: r.language_confidence == null ? null : Number(r.language_confidence),
     securityFlags: JSON.parse(r.security_flags) as string[],
     chains: JSON.parse(r.chains) as string[],
     createdAt: r.created_at,

@@ -25,6 +25,7 @@ export { loadCorpus, type LabelledExample } from './triage/corpus.ts';
 export { retrainTriage, listCorrectionExamples, type RetrainReport, type RetrainOptions } from './triage/retrain.ts';
 export { acknowledgement } from './triage/signals.ts';
 export { parseTriageInput, orderResult, triageJsonLine, type BatchCounts } from './triage/batch.ts';
+export { triageJsonLines, type TriageLinesOptions } from './triage/batch-pool.ts';
 export { CreateTicketBody, fromApiBody, type IntakeMessage, type IntakeMessagePart, type Attachment } from './intake/message.ts';
 export { ChatWebhookBody, fromChatWebhook } from './intake/chat.ts';
 export { fromRawEmail, fromEmailWebhook } from './intake/email.ts';
@@ -41,7 +42,7 @@ export { assignCluster, type AssignClusterOptions } from './clusters/assign-clus
 export { recomputeClusters } from './clusters/recompute-clusters.ts';
 export { mergeClusters } from './clusters/merge-clusters.ts';
 export { splitCluster } from './clusters/split-cluster.ts';
-export { getCluster, findTicketCluster } from './clusters/get-cluster.ts';
+export { getCluster } from './clusters/get-cluster.ts';
 export { listClusters, type ListClustersFilter } from './clusters/list-clusters.ts';
 export { detectClusterSpike } from './clusters/detect-spike.ts';
 export { listClusterSpikes, type ListClusterSpikesFilter } from './clusters/list-spikes.ts';

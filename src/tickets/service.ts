@@ -9,6 +9,7 @@ import type { IntakeMessage } from './intake/message.ts';
 import { listTickets, type ListTicketsFilter } from './list-tickets.ts';
 import type { TicketSummary } from './get-ticket.ts';
 import type { Triager } from './triage/triage.ts';
+import { assignCluster } from './clusters/assign-cluster.ts';
 
 /** The tickets domain as the surfaces use it (HTTP, CLI). */
 export interface TicketService {
@@ -31,10 +32,26 @@ export interface TicketServiceDeps {
 export function createTicketService(deps: TicketServiceDeps): TicketService {
   const clock = deps.clock ?? systemClock;
   const ingestDeps = { db: deps.store.db, triager: deps.triager, clock, ...(deps.logger ? { logger: deps.logger } : {}) };
+  // The ticket is stored by now: a clustering failure must not fail intake; `cluster recompute` catches up.
+  const cluster = async (ticketId: string) => {
+    try {
+      await assignCluster(deps.store.db, ticketId, { clock });
+    } catch (err) {
+      deps.logger?.warn({ ticketId, err }, 'could not cluster a new ticket');
+    }
+  };
   return {
     triager: deps.triager,
-    ingest: (message) => ingestTicket(ingestDeps, message),
-    import: (format, text, options) => importTickets(ingestDeps, format, text, options),
+    ingest: async (message) => {
+      const res = await ingestTicket(ingestDeps, message);
+      if (res.created) await cluster(res.ticketId);
+      return res;
+    },
+    import: async (format, text, options) => {
+      const report = await importTickets(ingestDeps, format, text, options);
+      for (const id of report.ticketIds) await cluster(id);
+      return report;
+    },
     get: (id, actor, ctx) => getTicket(deps.store.db, id, actor, ctx, clock),
     list: (filter) => listTickets(deps.store.db, filter),
     correct: (id, correction, actor) => correctTriage(deps.store.db, id, correction, actor, clock),

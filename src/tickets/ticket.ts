@@ -94,6 +94,8 @@ export interface TriageResult {
   securityFlags: string[];
   kb: KbSuggestion[];
   language: Language;
+  /** How sure the language detection is, 0–1 (src/i18n `detectLanguage`). */
+  languageConfidence: number;
   reasons: Reason[];
   /** Slug of the playbook the agent must follow first (e.g. `seed-phrase-exposed`). */
   playbook?: string;

@@ -4,7 +4,7 @@ import { TicketNotFoundError } from '../errors.ts';
 import type { TriageEntities } from '../ticket.ts';
 import { defaultClusterOptions, type ClusterAssignment, type ClusterOptions, type ClusterReason } from './cluster.ts';
 import { detectClusterSpike } from './detect-spike.ts';
-import { clusterKeys, clusterTitle, minHash, shingles, signatureOf, similarity, type ClusterKeys } from './fingerprint.ts';
+import { clusterKeys, clusterTitle, lshKeys, minHash, shingles, signatureOf, similarity, type ClusterKeys } from './fingerprint.ts';
 import { openTicketStatuses, refreshCluster, ticketEvent } from './internal.ts';
 
 export interface AssignClusterOptions {
@@ -35,24 +35,41 @@ export async function assignCluster(db: Db, ticketId: string, opts: AssignCluste
   if (existing && (Number(existing.pinned) === 1 || existing.cluster_id)) {
     return { ticketId, clusterId: existing.cluster_id, reason: (existing.reason as ClusterReason | null) ?? null, score: existing.score === null ? null : Number(existing.score), createdCluster: false, spike: null };
   }
-  await db
-    .insertInto('ticket_fingerprints')
-    .values({ ticket_id: ticketId, cluster_id: null, reason: null, score: null, pinned: 0, keys: JSON.stringify(keys), signature, minhash: JSON.stringify(sig), created_at: ticket.created_at, updated_at: now })
-    .onConflict((oc) => oc.column('ticket_id').doUpdateSet({ keys: JSON.stringify(keys), signature, minhash: JSON.stringify(sig), updated_at: now }))
-    .execute();
-  if (!(openTicketStatuses as readonly string[]).includes(ticket.status)) return { ticketId, clusterId: null, reason: null, score: null, createdCluster: false, spike: null };
+  const lookup = [
+    ...keys.txHashes.map((h) => `tx:${h}`),
+    ...keys.addresses.map((a) => `addr:${ticket.category}:${a}`),
+    ...(signature ? [`sig:${signature}`] : []),
+    ...lshKeys(sig),
+  ];
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('ticket_fingerprints')
+      .values({ ticket_id: ticketId, cluster_id: null, reason: null, score: null, pinned: 0, keys: JSON.stringify(keys), signature, minhash: JSON.stringify(sig), created_at: ticket.created_at, updated_at: now })
+      .onConflict((oc) => oc.column('ticket_id').doUpdateSet({ keys: JSON.stringify(keys), signature, minhash: JSON.stringify(sig), updated_at: now }))
+      .execute();
+    await trx.deleteFrom('ticket_cluster_keys').where('ticket_id', '=', ticketId).execute();
+    if (lookup.length) await trx.insertInto('ticket_cluster_keys').values(lookup.map((key) => ({ ticket_id: ticketId, key, created_at: ticket.created_at }))).onConflict((oc) => oc.doNothing()).execute();
+  });
+  if (!(openTicketStatuses as readonly string[]).includes(ticket.status) || !lookup.length) return { ticketId, clusterId: null, reason: null, score: null, createdCluster: false, spike: null };
 
   const createdMs = Date.parse(ticket.created_at);
   const maxWindowMs = Math.max(o.signatureWindowSec, o.textWindowSec, o.entityWindowSec) * 1000;
+  // Only tickets sharing a lookup key are compared (index on key), never the whole window.
   const candidates = await db
     .selectFrom('ticket_fingerprints as f')
     .innerJoin('tickets as t', 't.id', 'f.ticket_id')
     .leftJoin('ticket_clusters as c', 'c.id', 'f.cluster_id')
     .select(['f.ticket_id', 'f.cluster_id', 'f.keys', 'f.signature', 'f.minhash', 't.category', 't.created_at', 'c.status as cluster_status'])
+    .where('f.ticket_id', 'in', (eb) =>
+      eb
+        .selectFrom('ticket_cluster_keys')
+        .select('ticket_id')
+        .where('key', 'in', lookup)
+        .where('created_at', '>=', new Date(createdMs - maxWindowMs).toISOString())
+        .where('created_at', '<=', new Date(createdMs + maxWindowMs).toISOString()),
+    )
     .where('f.ticket_id', '!=', ticketId)
     .where('t.status', 'in', [...openTicketStatuses])
-    .where('t.created_at', '>=', new Date(createdMs - maxWindowMs).toISOString())
-    .where('t.created_at', '<=', new Date(createdMs + maxWindowMs).toISOString())
     .execute();
 
   let best: { ticketId: string; clusterId: string | null; reason: ClusterReason; score: number; category: string; keys: ClusterKeys; signature: string | null } | undefined;

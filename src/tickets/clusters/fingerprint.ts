@@ -89,6 +89,17 @@ export function similarity(a: readonly number[], b: readonly number[]): number {
   return same / a.length;
 }
 
+const bands = 32;
+const rowsPerBand = permutations / bands;
+
+/** Locality-sensitive lookup keys of a MinHash: texts with Jaccard ≥ 0.5 share one with probability ≈ 0.9999. */
+export function lshKeys(sig: readonly number[]): string[] {
+  if (sig.length !== permutations) return [];
+  const out: string[] = [];
+  for (let b = 0; b < bands; b++) out.push(`lsh:${b}:${sig.slice(b * rowsPerBand, (b + 1) * rowsPerBand).map((v) => v.toString(36)).join('.')}`);
+  return out;
+}
+
 /** Major.minor of an app version ("9.2.1" → "9.2"), so patch releases of one build share a signature. */
 export function versionLine(version: string | undefined | null): string | null {
   const m = version?.match(/\d+(?:\.\d+)?/);

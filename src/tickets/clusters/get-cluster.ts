@@ -38,8 +38,3 @@ export async function getCluster(db: Db, id: string): Promise<Cluster> {
   };
 }
 
-/** The open cluster a ticket belongs to, if any. */
-export async function findTicketCluster(db: Db, ticketId: string): Promise<string | undefined> {
-  const row = await db.selectFrom('ticket_fingerprints').select('cluster_id').where('ticket_id', '=', ticketId).executeTakeFirst();
-  return row?.cluster_id ?? undefined;
-}

@@ -20,14 +20,13 @@ export async function recomputeClusters(db: Db, opts: { clock?: Clock; options?:
   });
   const emptied = await db.selectFrom('ticket_clusters').select('id').where('status', '=', 'closed').where('id', 'in', previous.length ? previous.map((p) => p.id) : ['']).orderBy('created_at').execute();
   const reusableIds = emptied.map((e) => e.id);
-  const clusters = new Set<string>();
-  let clustered = 0;
-  for (const t of open) {
-    const r = await assignCluster(db, t.id, { clock, ...(opts.options ? { options: opts.options } : {}), reusableIds });
-    if (r.clusterId) {
-      clustered++;
-      clusters.add(r.clusterId);
-    }
-  }
-  return { tickets: open.length, clustered, clusters: clusters.size };
+  for (const t of open) await assignCluster(db, t.id, { clock, ...(opts.options ? { options: opts.options } : {}), reusableIds });
+  const rows = await db
+    .selectFrom('ticket_fingerprints as f')
+    .innerJoin('tickets as t', 't.id', 'f.ticket_id')
+    .select('f.cluster_id')
+    .where('t.status', 'in', [...openTicketStatuses])
+    .where('f.cluster_id', 'is not', null)
+    .execute();
+  return { tickets: open.length, clustered: rows.length, clusters: new Set(rows.map((r) => r.cluster_id)).size };
 }

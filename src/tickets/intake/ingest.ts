@@ -80,6 +80,7 @@ export async function ingestTicket(deps: IngestDeps, input: IntakeMessage): Prom
         severity: triage.severity,
         priority: triage.priority,
         language: triage.language,
+        language_confidence: triage.languageConfidence,
         security_flags: JSON.stringify(triage.securityFlags),
         chains: JSON.stringify(triage.chains),
         entities: JSON.stringify(triage.entities),

@@ -5,9 +5,9 @@ import { greeting, macros, replyLangOf, type Macro, type ReplyLang } from './mac
 
 /** What a diagnosis contributes to a reply (the shape of `opsdesk tx diagnose --json`, trimmed). */
 export interface ReplyDiagnosis {
-  chain?: string;
-  hash?: string;
-  findings?: Array<{ code: string; userMessage?: string }>;
+  chain?: string | undefined;
+  hash?: string | undefined;
+  findings?: Array<{ code: string; userMessage?: string | undefined }> | undefined;
 }
 
 /** The ticket fields a macro may use; only this ticket's own. */

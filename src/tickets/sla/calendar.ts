@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { SlaSettingsInvalidError } from './errors.ts';
 
 export const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-export type Weekday = (typeof weekdays)[number];
 
 const hhmm = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'HH:MM');
 
@@ -77,15 +76,17 @@ export function checkCalendar(input: unknown): BusinessCalendar {
   return r.data;
 }
 
-function* dayIntervals(cal: BusinessCalendar, fromMs: number): Generator<Interval> {
-  const start = localParts(fromMs, cal.timeZone);
-  // Begin a day early: yesterday's overnight period may still be running.
-  let date = Date.UTC(start.year, start.month - 1, start.day) - 86_400_000;
-  const holidays = new Set(cal.holidays);
-  for (let i = 0; i < 3700; i++, date += 86_400_000) {
-    const d = new Date(date);
-    const iso = d.toISOString().slice(0, 10);
-    if (holidays.has(iso)) continue;
+const dayCache = new WeakMap<BusinessCalendar, Map<number, Interval[]>>();
+
+/** The open intervals of one local date (UTC ms at local midnight of the date as a plain day number), cached per calendar. */
+function periodsOfDay(cal: BusinessCalendar, date: number): Interval[] {
+  let cache = dayCache.get(cal);
+  if (!cache) dayCache.set(cal, (cache = new Map()));
+  const hit = cache.get(date);
+  if (hit) return hit;
+  const d = new Date(date);
+  const out: Interval[] = [];
+  if (!cal.holidays.includes(d.toISOString().slice(0, 10))) {
     const periods = [...(cal.periods[weekdays[d.getUTCDay()]!] ?? [])].sort((a, b) => minutesOf(a.start) - minutesOf(b.start));
     for (const p of periods) {
       const s = minutesOf(p.start);
@@ -94,9 +95,19 @@ function* dayIntervals(cal: BusinessCalendar, fromMs: number): Generator<Interva
       if (e < s) e += 1440;
       const a = localToUtc(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), s, cal.timeZone);
       const b = localToUtc(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), e, cal.timeZone);
-      if (b > a) yield [a, b];
+      if (b > a) out.push([a, b]);
     }
   }
+  if (cache.size > 50_000) cache.clear();
+  cache.set(date, out);
+  return out;
+}
+
+function* dayIntervals(cal: BusinessCalendar, fromMs: number): Generator<Interval> {
+  const start = localParts(fromMs, cal.timeZone);
+  // Begin a day early: yesterday's overnight period may still be running.
+  let date = Date.UTC(start.year, start.month - 1, start.day) - 86_400_000;
+  for (let i = 0; i < 3700; i++, date += 86_400_000) yield* periodsOfDay(cal, date);
   throw new SlaSettingsInvalidError('the business calendar has no open time in ten years');
 }
 

@@ -10,8 +10,8 @@ export interface OpenTriagerOptions {
 }
 
 /** Adapts a knowledge base (`KbService.search` of src/kb) to the triager's KB search. */
-export function kbSearchFrom(kb: { search(query: string, options: { limit: number }): Array<{ slug: string; title: string; score: number }> }): KbSearch {
-  return (query, options) => kb.search(query, { limit: options.limit }).map((h) => ({ slug: h.slug, title: h.title, score: h.score }));
+export function kbSearchFrom(kb: { search(query: string, options: { limit: number; chains?: readonly string[]; locale?: string }): Array<{ slug: string; title: string; score: number }> }): KbSearch {
+  return (query, options) => kb.search(query, options).map((h) => ({ slug: h.slug, title: h.title, score: h.score }));
 }
 
 /** Builds the triager from the newest model and the chain registry's entity extractor. */

@@ -19,7 +19,7 @@ export const categoryRules: readonly CategoryRule[] = [
   r('tx_failed', 'failed', /\b(fail\w*|fallo|falla\w*|fallida|falh\w*|revert\w*)\b/),
   r('tx_failed', 'chain error', /\b(out of gas|out of energy|execution reverted|nonce too low|blockhash|insufficient (funds|allowance)|fondos insuficientes|saldo insuficiente|tecno\w*|energia suficiente|falta energia)\b/),
   r('funds_missing_or_not_shown', 'balance', /\b(balance|saldo)\b/, 0.6),
-  r('funds_missing_or_not_shown', 'not showing', /\b(not (showing|shown|visible|there|appear\w*)|doesn'?t (show|appear)|don'?t (see|show)|no (aparece\w*|veo|llego|sale)|nao (aparece\w*|chegou|caiu|mostra)|not received|never (came|arrived)|nothing (arrived|in my wallet))\b/),
+  r('funds_missing_or_not_shown', 'not showing', /\b(not (showing|shown|visible|there|appear\w*)|doesn'?t (show|appear)|don'?t (see|show)|no (aparece\w*|veo|llego|llega\w*|ha llegado|han llegado|sale)|nao (aparece\w*|chegou|chega\w*|caiu|mostra)|not received|(has|have)(n'?t| not) arrived|never (came|arrived)|nothing (arrived|in my wallet))\b/),
   r('funds_missing_or_not_shown', 'disappeared', /\b(disappeared|desaparecie\w*|sumiu|where (is|did) my|donde esta mi|cade (meu|minha)|gone from the screen|zerad[oa]|shows? (0|zero)|en 0|wrong value)\b/),
   r('funds_missing_or_not_shown', 'custom token', /\b(custom token|token personalizado|import (the )?token)\b/),
   r('wrong_network_or_address', 'wrong network', /\b(wrong (network|address|chain|one)|red equivocada|direccion equivocada|rede errada|endereco errado|equivoque de red|errei a rede|me equivoque|errei|instead of|en vez de|em vez de|e nao pela)\b/),

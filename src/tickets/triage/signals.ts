@@ -1,5 +1,6 @@
 import type { Category, Language, Priority, Reason, Severity, Tier } from '../ticket.ts';
 import { severities } from '../ticket.ts';
+import { t } from '../../i18n/index.ts';
 
 /** Whole-balance / life-savings language: the user says the loss is everything they have. */
 const allFunds = /\b(all (of )?my|everything|entire balance|life savings|rent money|todo mi|todos mis|todas mis|todo el dinero|tudo|todo o meu|todos os meus|todas as minhas|meu salario|mi sueldo)\b/;
@@ -58,34 +59,10 @@ export function decidePriority(severity: Severity, folded: string, securityFlags
   return { priority: `p${p}` as Priority, reasons };
 }
 
-const ackText: Record<Language, { normal: string; exposed: string; compromise: string }> = {
-  en: {
-    normal: 'Thanks for reaching out. We received your message and an agent will reply soon. We will never ask for your recovery phrase (seed phrase) or private key: do not share them with anyone.',
-    exposed:
-      'Important: your message contained a secret (recovery phrase, private key or card number). Treat that wallet as compromised: create a new wallet with a new recovery phrase and move your funds to it now. Support will never ask for your seed phrase or private key. An agent will follow up.',
-    compromise:
-      'We are sorry. If someone may have your recovery phrase or private key, create a new wallet with a new recovery phrase and move any remaining funds to it now. Support will never ask for your seed phrase or private key. An agent will follow up.',
-  },
-  es: {
-    normal: 'Gracias por escribirnos. Recibimos tu mensaje y un agente te responderá pronto. Nunca te pediremos tu frase de recuperación (frase semilla) ni tu clave privada: no las compartas con nadie.',
-    exposed:
-      'Importante: tu mensaje contenía un secreto (frase de recuperación, clave privada o número de tarjeta). Considera esa billetera comprometida: crea una billetera nueva con una frase nueva y mueve tus fondos a ella ahora. Soporte nunca te pedirá tu frase semilla ni tu clave privada. Un agente te contactará.',
-    compromise:
-      'Lo sentimos. Si alguien puede tener tu frase de recuperación o clave privada, crea una billetera nueva con una frase nueva y mueve ahora los fondos que queden. Soporte nunca te pedirá tu frase semilla ni tu clave privada. Un agente te contactará.',
-  },
-  pt: {
-    normal: 'Obrigado pelo contato. Recebemos sua mensagem e um agente vai responder em breve. Nunca vamos pedir sua frase de recuperação (seed) nem sua chave privada: não compartilhe com ninguém.',
-    exposed:
-      'Importante: sua mensagem continha um segredo (frase de recuperação, chave privada ou número de cartão). Considere essa carteira comprometida: crie uma carteira nova com uma frase nova e transfira seus fundos para ela agora. O suporte nunca pede sua frase seed nem sua chave privada. Um agente vai entrar em contato.',
-    compromise:
-      'Sentimos muito. Se alguém pode ter sua frase de recuperação ou chave privada, crie uma carteira nova com uma frase nova e transfira agora os fundos que restaram. O suporte nunca pede sua frase seed nem sua chave privada. Um agente vai entrar em contato.',
-  },
-};
-
-/** The automatic first answer to the user, in their language (en, es or pt-BR). */
+/** The automatic first answer to the user, in their language (en, es or pt-BR), from locales/*.json (`ack.*`). */
 export function acknowledgement(language: Language, securityFlags: readonly string[], category: Category): string {
-  const t = ackText[language];
-  if (securityFlags.includes('secret_exposed')) return t.exposed;
-  if (category === 'security_scam_or_compromise') return t.compromise;
-  return t.normal;
+  const locale = language === 'pt' ? 'pt-BR' : language;
+  if (securityFlags.includes('secret_exposed')) return t(locale, 'ack.exposed');
+  if (category === 'security_scam_or_compromise') return t(locale, 'ack.compromise');
+  return t(locale, 'ack.normal');
 }

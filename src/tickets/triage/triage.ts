@@ -3,7 +3,7 @@ import { TicketInputInvalidError } from '../errors.ts';
 import type { KbSuggestion, Reason, TriageEntities, TriageInput, TriageResult } from '../ticket.ts';
 import { prepare, type TriageModel } from './model.ts';
 import { acknowledgement, decidePriority, decideSeverity } from './signals.ts';
-import { detectLanguage } from './text.ts';
+import { detectLanguage } from '../../i18n/index.ts';
 
 /** What the entity extractor (src/entities) returns; only the fields triage uses. */
 export interface ExtractedEntities {
@@ -21,7 +21,7 @@ export interface EntityExtractor {
 }
 
 /** Knowledge-base search (src/kb), best first. */
-export type KbSearch = (query: string, options: { limit: number }) => KbSuggestion[];
+export type KbSearch = (query: string, options: { limit: number; chains?: readonly string[]; locale?: string }) => KbSuggestion[];
 
 export interface TriagerDeps {
   model: TriageModel;
@@ -89,11 +89,12 @@ export function createTriager(deps: TriagerDeps): Triager {
       reasons.push(...severity.reasons, ...priority.reasons);
       const exposed = flags.includes('secret_exposed');
       const kb: KbSuggestion[] = exposed || decision.category === 'security_scam_or_compromise' ? [seedPhrasePlaybook] : [];
+      const detected = detectLanguage(redacted.text, opts.locale);
+      const language = detected.language;
       if (deps.kbSearch) {
         // The opening of a message says what it is about; the rest is often logs and device details.
-        for (const s of deps.kbSearch(redacted.text.slice(0, 600), { limit: 3 })) if (!kb.some((k) => k.slug === s.slug)) kb.push(s);
+        for (const s of deps.kbSearch(redacted.text.slice(0, 600), { limit: 3, chains: extracted.chains, locale: detected.locale })) if (!kb.some((k) => k.slug === s.slug)) kb.push(s);
       }
-      const language = detectLanguage(prepared.tokens, opts.locale);
       const result: TriageResult = {
         category: decision.category,
         categoryConfidence: Math.round(decision.categoryConfidence * 1000) / 1000,
@@ -106,6 +107,7 @@ export function createTriager(deps: TriagerDeps): Triager {
         securityFlags: flags,
         kb,
         language,
+        languageConfidence: detected.confidence,
         reasons,
         acknowledgement: acknowledgement(language, flags, decision.category),
       };

@@ -53,6 +53,18 @@ export async function createEntityExtractor(registry: ChainRegistry): Promise<En
     }
   };
 
+  // Validation is pure and the same addresses recur across tickets: remember the answer (bounded).
+  const validCache = new Map<string, string[]>();
+  const chainsOf = (value: string): string[] => {
+    const hit = validCache.get(value);
+    if (hit) return hit;
+    const valid: string[] = [];
+    for (const check of checks) if ((!check.shape || check.shape.test(value)) && isValid(value, check.coin)) valid.push(check.slug);
+    if (validCache.size >= 20_000) validCache.clear();
+    validCache.set(value, valid);
+    return valid;
+  };
+
   return {
     extract(text: string): Entities {
       const txHashes: Entities['txHashes'] = [];
@@ -97,8 +109,7 @@ export async function createEntityExtractor(registry: ChainRegistry): Promise<En
           addresses.push({ value, chains: evmSlugs });
           continue;
         }
-        const valid: string[] = [];
-        for (const check of checks) if ((!check.shape || check.shape.test(value)) && isValid(value, check.coin)) valid.push(check.slug);
+        const valid = chainsOf(value);
         if (!valid.length) continue;
         seenAddress.add(value);
         addresses.push({ value, chains: valid });

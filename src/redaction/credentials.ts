@@ -45,7 +45,7 @@ const labelledKey = /(?:api[\s_-]?key|apikey|api[\s_-]?secret|secret[\s_-]?key|a
 const rpcKeyInUrl = /https?:\/\/[a-z0-9.-]*(?:infura\.io\/v3|alchemy\.com\/v2|quiknode\.pro|ankr\.com\/[a-z_]+|blastapi\.io|getblock\.io\/[a-z0-9]+|chainstack\.com|drpc\.org\/[a-z]+)\/([A-Za-z0-9_-]{16,})/gi;
 
 /** Labelled CVV, PIN and password values, and API tokens of common shapes. */
-export function findCredentials(text: string): KindSpan[] {
+export function findCredentials(text: string, tokenShapes = true): KindSpan[] {
   const spans: KindSpan[] = [];
   const group = (kind: RedactionKind, m: RegExpExecArray | RegExpMatchArray, g: number) => {
     const value = m[g];
@@ -73,7 +73,7 @@ export function findCredentials(text: string): KindSpan[] {
     const start = m.index + m[0].lastIndexOf(bare);
     spans.push({ kind: 'password', start, end: start + value.length });
   }
-  for (const m of text.matchAll(apiKeyShapes)) spans.push({ kind: 'api_key', start: m.index, end: m.index + m[0].length });
+  if (tokenShapes) for (const m of text.matchAll(apiKeyShapes)) spans.push({ kind: 'api_key', start: m.index, end: m.index + m[0].length });
   if (lower.includes('bearer')) for (const m of text.matchAll(bearer)) group('api_key', m, 1);
   if (keyHint.test(lower)) for (const m of text.matchAll(labelledKey)) group('api_key', m, 1);
   if (lower.includes('://')) for (const m of text.matchAll(rpcKeyInUrl)) group('api_key', m, 1);

@@ -61,10 +61,30 @@ export function mayHoldSeedPhrase(s: TextShape): boolean {
 
 /** False when no private key can be in the text: no 25-character alphanumeric run and no byte array. */
 export function mayHoldPrivateKey(s: TextShape): boolean {
-  return s.longestAlnum >= 25 || s.bracket || !s.ascii;
+  return s.longestAlnum >= 25 || s.bracket;
 }
 
-/** False when no card number can be in the text: fewer than 13 digits. */
+/** False when no card number can be in the text: fewer than 13 ASCII digits. */
 export function mayHoldCardNumber(s: TextShape): boolean {
-  return s.digits >= 13 || !s.ascii;
+  return s.digits >= 13;
+}
+
+/** False when no API-token shape (`sk-…`, `AKIA…`, JWT…) can be in the text: no 10-character token run. */
+export function mayHoldTokenShape(s: TextShape): boolean {
+  return s.longestToken >= 10;
+}
+
+// Every word the labelled detectors (CVV, PIN, password, labelled API keys, Bearer, RPC URLs) need, as
+// `findCredentials` tests it on lowercased text; on ASCII text the `i` flag is the same test.
+const credentialHint = /cvv|cvc|cid|security code|c[óo]digo|card code|pin|nip|senha|clave|passcode|pass|pwd|contrase|key|secret|token|bearer|:\/\//i;
+
+/**
+ * False only when `redactText(text)` is sure to find nothing: ASCII text with no credential label,
+ * fewer than 12 words, no 25-character alphanumeric or 10-character token run, no "[" and fewer
+ * than 13 digits. Most log and attribute values are proved clean by this one scan.
+ */
+export function mayHoldSecret(text: string): boolean {
+  const s = shapeOf(text);
+  if (!s.ascii || mayHoldSeedPhrase(s) || mayHoldPrivateKey(s) || mayHoldCardNumber(s) || mayHoldTokenShape(s)) return true;
+  return credentialHint.test(text);
 }

@@ -214,7 +214,7 @@ export function findSeedPhrases(text: string): Array<{ start: number; end: numbe
         extend(text, tokens, index, run, -1, true);
       }
       const count = run.to - run.from + 1;
-      if (count >= 12 && count - run.typos.size >= Math.min(10, count - 4) && (checksumConfirms(tokens, index, run) ? looksPlausible(text, tokens, run) : looksPasted(text, tokens, run))) {
+      if (count >= 12 && count - run.typos.size >= Math.min(10, count - 4) && isPhrase(text, tokens, index, run)) {
         const last = spans[spans.length - 1];
         const start = tokens[run.from]!.start;
         const end = tokens[run.to]!.end;
@@ -227,10 +227,12 @@ export function findSeedPhrases(text: string): Array<{ start: number; end: numbe
   return spans;
 }
 
-// A valid 12-word checksum is 1 in 16 by chance: still refuse obvious prose.
-function looksPlausible(text: string, tokens: Token[], run: Run): boolean {
+// A valid 12-word checksum is 1 in 16 by chance: still refuse obvious prose. A run pasted like a
+// phrase qualifies with or without a checksum, so the (costlier) checksum is tried only otherwise.
+function isPhrase(text: string, tokens: Token[], index: WordIndex, run: Run): boolean {
+  if (looksPasted(text, tokens, run)) return true;
   let common = 0;
   for (let i = run.from; i <= run.to; i++) if (prosey.has(tokens[i]!.word)) common++;
   const count = run.to - run.from + 1;
-  return common <= Math.max(3, count / 4) || looksPasted(text, tokens, run);
+  return common <= Math.max(3, count / 4) && checksumConfirms(tokens, index, run);
 }

@@ -1,4 +1,5 @@
 import type { Clock } from '../core/index.ts';
+import { mayHoldSecret, scrubText } from '../redaction/index.ts';
 import type { TelemetryEvent } from './event.ts';
 import { buildEvent, scrubPairWith, stringsOf, type Adjustments, type BuildContext, type BuildResult, type IngestLimits, type RawEvent } from './normalize/build.ts';
 import type { Parsed } from './normalize/otlp.ts';
@@ -105,7 +106,12 @@ class ScrubCache {
   private size = 0;
   private batchOnly = new Map<string, string>();
 
-  constructor(private readonly fn: (text: string) => string) {}
+  // With the standard scrub, a value its prefilter proves clean needs no call at all.
+  private readonly provablyClean: (text: string) => boolean;
+
+  constructor(private readonly fn: (text: string) => string) {
+    this.provablyClean = fn === scrubText ? (t) => !mayHoldSecret(t) : () => false;
+  }
 
   has(text: string): boolean {
     return this.texts.has(text) || this.oldTexts.has(text) || this.batchOnly.has(text);
@@ -159,6 +165,10 @@ class ScrubCache {
       chars = 0;
     };
     for (const item of items) {
+      if (this.provablyClean(item.joined)) {
+        item.done(true);
+        continue;
+      }
       group.push(item);
       chars += item.joined.length + separator.length;
       if (chars >= groupChars) flush();

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ValidationError } from '../../core/index.ts';
-import { kbSearchFrom, openTriager, orderResult, parseTriageInput, readTextInput, triageJsonLine, type BatchCounts, type TriageResult } from '../../tickets/index.ts';
+import { kbSearchFrom, openTriager, orderResult, parseTriageInput, readTextInput, triageJsonLines, type TriageResult } from '../../tickets/index.ts';
 import { action, addCommand } from '../define.ts';
 
 function human(r: TriageResult): string {
@@ -23,22 +23,9 @@ export function registerTriage(program: Command): void {
       action(async (ctx, file: string | undefined, opts: { jsonl?: string }) => {
         if (opts.jsonl && file) throw new ValidationError('Give either FILE or --jsonl FILE, not both.');
         if (opts.jsonl) {
-          // Batch mode stays lean (no store, no KB search): only the playbook is suggested.
-          const triager = await openTriager({ dataDir: ctx.config().dataDir });
+          // Batch mode stays lean (no store, no KB search): only the playbook is suggested; lines run on worker threads.
           const text = await readTextInput(opts.jsonl);
-          const counts: BatchCounts = { ok: 0, rejected: 0 };
-          const lines = text.split('\n');
-          let out: string[] = [];
-          for (let i = 0; i < lines.length; i++) {
-            const line = lines[i]!;
-            if (!line.trim()) continue;
-            out.push(triageJsonLine(triager, line, i + 1, counts));
-            if (out.length >= 500) {
-              ctx.stdout(out.join('\n') + '\n');
-              out = [];
-            }
-          }
-          if (out.length) ctx.stdout(out.join('\n') + '\n');
+          const counts = await triageJsonLines(text.split('\n'), { dataDir: ctx.config().dataDir }, (chunk) => ctx.stdout(chunk));
           ctx.stderr(`triaged ${counts.ok} tickets, rejected ${counts.rejected}\n`);
           return;
         }

@@ -3,7 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const modules = ['core', 'storage', 'redaction', 'entities', 'chains', 'tickets', 'telemetry', 'monitor', 'incidents', 'escalations', 'kb', 'community', 'assist', 'auth', 'http', 'cli', 'mcp', 'i18n', 'demo'];
+const modules = ['core', 'storage', 'redaction', 'entities', 'chains', 'tickets', 'telemetry', 'monitor', 'incidents', 'escalations', 'kb', 'community', 'assist', 'auth', 'http', 'cli', 'mcp', 'i18n', 'payments', 'demo'];
 
 /** module -> the modules it may import (besides itself). */
 const allowed = {
@@ -16,11 +16,12 @@ const allowed = {
   auth: ['core', 'storage'],
   kb: ['core', 'storage', 'i18n'],
   telemetry: ['core', 'redaction'],
-  tickets: ['core', 'storage', 'redaction', 'entities', 'chains', 'kb', 'i18n', 'auth', 'telemetry'],
+  tickets: ['core', 'storage', 'redaction', 'entities', 'chains', 'kb', 'i18n', 'auth', 'telemetry', 'payments'],
+  payments: ['core', 'storage', 'chains', 'redaction'],
   monitor: ['core', 'storage', 'telemetry', 'chains'],
   community: ['core', 'storage', 'redaction', 'entities', 'tickets', 'monitor', 'i18n'],
   incidents: ['core', 'storage', 'monitor', 'tickets', 'i18n', 'redaction'],
-  escalations: ['core', 'storage', 'tickets', 'telemetry', 'chains', 'incidents', 'redaction', 'kb'],
+  escalations: ['core', 'storage', 'tickets', 'telemetry', 'chains', 'incidents', 'redaction', 'kb', 'payments'],
   assist: ['core', 'redaction', 'kb', 'i18n'],
   demo: modules.filter((m) => m !== 'demo'),
   http: modules.filter((m) => !['http', 'cli', 'mcp', 'demo'].includes(m)),

@@ -1,9 +1,17 @@
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { FailureLimiter, ensureFirstAdmin } from './auth/index.ts';
+import { createChainService, type ChainService } from './chains/index.ts';
 import { createLogger, systemClock, type Clock, type Config, type Logger } from './core/index.ts';
 import { allRoutes, buildApp, listen, type BuiltApp, type HttpDeps, type RunningServer } from './http/index.ts';
+import { createIncidentsService, type IncidentsService } from './incidents/index.ts';
+import { AssistDisabledError, createChatClient, draftReply } from './assist/index.ts';
+import { openKbService, type KbService } from './kb/index.ts';
+import { createMcpHttpHandler, runtimeTools } from './mcp/index.ts';
+import { createMonitorDeps, MonitorScheduler } from './monitor/index.ts';
 import { openStore, type RelationalStore } from './storage/index.ts';
 import { scrubText } from './redaction/index.ts';
+import { openTelemetry, type TelemetryService } from './telemetry/index.ts';
+import { createTicketService, kbSearchFrom, openTriager, replyToTicket, type TicketService } from './tickets/index.ts';
 
 /** Everything a surface needs, built once from configuration. Domains add their services here. */
 export interface Runtime {
@@ -11,12 +19,23 @@ export interface Runtime {
   logger: Logger;
   clock: Clock;
   store: RelationalStore;
+  incidents: IncidentsService;
+  /** Chain registry and adapters (transaction diagnosis, address inspection), from config `chains`. */
+  chains: ChainService;
+  /** The telemetry store and service, opened on first use (the DuckDB file allows one writer process). */
+  telemetry: () => Promise<TelemetryService>;
+  /** The knowledge base, loaded from kb.dir on first use (watched when the runtime serves). */
+  kb: () => Promise<KbService>;
+  /** Tickets: intake, triage (model loaded on first use), reading, corrections. */
+  tickets: () => Promise<TicketService>;
   close(): Promise<void>;
 }
 
 export interface RuntimeOptions {
   logger?: Logger;
   clock?: Clock;
+  /** Watch kb.dir and re-read edits of other replicas (the server does; one-shot commands do not). */
+  watchKb?: boolean;
 }
 
 /** The composition root: opens the stores and builds the services from configuration. */
@@ -25,11 +44,35 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   const clock = options.clock ?? systemClock;
   const store = await openStore({ url: config.database.url, dataDir: config.dataDir, sqliteFile: config.database.sqliteFile, poolSize: config.database.poolSize });
   const closers: Array<() => Promise<void>> = [];
+  const publicHost = new URL(config.server.publicUrl ?? `http://localhost:${config.server.port}`).hostname;
+  // An incident update reaches every linked ticket as a reply in the ticket's language, through the tickets' own guard.
+  const replyHosts = [...config.statusPage.allowedLinkHosts, publicHost];
+  const incidents = createIncidentsService({ store, clock, logger, config, replyToTicket: async (ticketId, bodies) => void (await replyToTicket(store.db, ticketId, bodies, { clock, allowedHosts: replyHosts, source: { kind: 'incident' } })) });
+  closers.push(async () => incidents.close());
+  let telemetry: Promise<TelemetryService> | undefined;
+  closers.push(async () => void (await (await telemetry?.catch(() => undefined))?.close()));
+  let kb: Promise<KbService> | undefined;
+  closers.push(async () => void (await (await kb?.catch(() => undefined))?.close()));
+  const watchKb = options.watchKb ?? false;
+  const chains = createChainService(config.chains, { logger });
+  const openKb = () => (kb ??= openKbService({ db: store.db, dir: config.kb.dir, clock, logger, watch: watchKb && config.kb.watch, refreshIntervalMs: watchKb ? config.kb.refreshSec * 1000 : 0 }));
+  let tickets: Promise<TicketService> | undefined;
+  const openTickets = async (): Promise<TicketService> => {
+    // The KB is optional for triage: without it, tickets still get the playbook suggestions.
+    const kbIndex = await openKb().catch(() => undefined);
+    const triager = await openTriager({ dataDir: config.dataDir, registry: chains.registry, ...(kbIndex ? { kbSearch: kbSearchFrom(kbIndex) } : {}) });
+    return createTicketService({ store, triager, clock, logger });
+  };
   return {
     config,
     logger,
     clock,
     store,
+    incidents,
+    chains,
+    telemetry: () => (telemetry ??= openTelemetry(config, clock)),
+    kb: openKb,
+    tickets: () => (tickets ??= openTickets()),
     async close() {
       for (const close of closers.reverse()) await close().catch((err: unknown) => logger.error({ err }, 'error while closing'));
       await store.close();
@@ -48,6 +91,18 @@ export function buildHttpDeps(runtime: Runtime, isReady: () => boolean = () => t
     clock: runtime.clock,
     loginLimiter: new FailureLimiter(runtime.config.auth.loginAttemptsPerWindow, runtime.config.auth.loginWindowSec * 1000, runtime.clock),
     metrics,
+    incidents: runtime.incidents,
+    chains: runtime.chains,
+    telemetry: runtime.telemetry,
+    kb: runtime.kb,
+    draft: async (request) => {
+      const a = runtime.config.assist;
+      if (!a.enabled || !a.baseUrl || !a.model) throw new AssistDisabledError();
+      const client = createChatClient({ baseUrl: a.baseUrl, model: a.model, timeoutMs: a.timeoutMs, ...(a.apiKey ? { apiKey: a.apiKey } : {}) });
+      return draftReply({ kb: await runtime.kb(), client, redact: scrubText }, request);
+    },
+    tickets: runtime.tickets,
+    mcp: createMcpHttpHandler(() => ({ tools: runtimeTools(runtime), redact: scrubText })),
     isReady,
   };
 }
@@ -67,7 +122,7 @@ export interface StartedServer {
 
 /** Starts the HTTP server; prints the first admin's one-time password on a new database. */
 export async function startServer(config: Config, options: RuntimeOptions & { announce?: (line: string) => void } = {}): Promise<StartedServer> {
-  const runtime = await openRuntime(config, options);
+  const runtime = await openRuntime(config, { watchKb: true, ...options });
   let ready = false;
   try {
     const admin = await ensureFirstAdmin(runtime.store.db, { email: config.auth.adminEmail, password: config.auth.adminPassword }, runtime.clock);
@@ -76,9 +131,13 @@ export async function startServer(config: Config, options: RuntimeOptions & { an
         `First start: created admin ${admin.email} with one-time password ${admin.oneTimePassword} (change it after signing in).`,
       );
     }
+    (await runtime.telemetry()).scheduleRetention(3600_000, (err) => runtime.logger.error({ err }, 'telemetry retention failed'));
+    await runtime.kb();
     const { app } = buildHttpApp(runtime, () => ready);
     const server = await listen(app, config.server.host, config.server.port);
     ready = true;
+    const stopIncidentJobs = runtime.incidents.startBackground(`server-${process.pid}-${runtime.clock.nowMs()}`);
+    const stopMonitors = config.monitor.schedulerEnabled ? startMonitorScheduler(runtime) : async () => {};
     const url = `http://${config.server.host.includes(':') ? `[${config.server.host}]` : config.server.host}:${server.port}`;
     runtime.logger.info({ url, store: runtime.store.describe }, 'OpsDesk is serving');
     return {
@@ -87,6 +146,8 @@ export async function startServer(config: Config, options: RuntimeOptions & { an
       url,
       async stop() {
         ready = false;
+        stopIncidentJobs();
+        await stopMonitors();
         await server.close();
         await runtime.close();
       },
@@ -95,4 +156,25 @@ export async function startServer(config: Config, options: RuntimeOptions & { an
     await runtime.close();
     throw err;
   }
+}
+
+/** Runs the stored monitors in the background: telemetry, configured chains and the status-page mirror wired in. */
+function startMonitorScheduler(runtime: Runtime): () => Promise<void> {
+  const monitor = createMonitorDeps(runtime.store, runtime.clock, runtime.config);
+  const scheduler = new MonitorScheduler(
+    {
+      monitor,
+      logger: runtime.logger,
+      telemetry: async () => (await runtime.telemetry()).store,
+      maxQueryRangeDays: runtime.config.telemetry.maxQueryRangeDays,
+      findChain: (slug) => runtime.chains.registry.find(slug),
+      onProviderSummary: async (provider, payload) => void (await runtime.incidents.mirrorProviderSummary(provider, payload)),
+    },
+    { workerId: `monitor-${process.pid}-${runtime.clock.nowMs()}`, tickMs: runtime.config.monitor.schedulerTickSec * 1000, runTimeoutMs: runtime.config.monitor.runTimeoutMs },
+  );
+  const stop = scheduler.start();
+  return async () => {
+    await stop();
+    monitor.mailer?.close();
+  };
 }

@@ -20,7 +20,8 @@ type Phrases = {
   on: string;
 };
 
-const phrases: Record<Lang, Phrases> = {
+/** The update texts per language (exported for the catalogue-consistency test). */
+export const phrases: Record<Lang, Phrases> = {
   en: {
     phases: {
       investigating: 'We are investigating reports of problems with {components}.',

@@ -6,7 +6,7 @@ import { allStems } from './text.ts';
  */
 export const synonymGroups: readonly (readonly string[])[] = [
   ['pending', 'stuck', 'unconfirmed', 'not confirmed', 'waiting', 'processing', 'pendiente', 'pendente', 'atascada', 'atascado', 'trabada', 'trabado', 'travada', 'travado', 'travou', 'presa', 'preso', 'esperando', 'no confirmada', 'nao confirmada', 'procesando', 'processando', 'pendig', 'pennding', 'stucked', 'queued', 'nonce'],
-  ['not arrived', 'not received', 'never arrived', 'didnt arrive', 'did not arrive', 'hasnt arrived', 'missing', 'not showing', 'not show', 'doesnt show', 'disappeared', 'vanished', 'where is', 'no llego', 'no ha llegado', 'no me llego', 'no recibi', 'no aparece', 'no aparecen', 'no se ve', 'desaparecio', 'nao chegou', 'nao caiu', 'nao recebi', 'nao aparece', 'aparece', 'aparecen', 'aparecem', 'muestra', 'mostra', 'sumiu', 'sumiram', 'recived', 'recieved', 'arrive', 'received', 'llego', 'chegou', 'recebi', 'recibi'],
+  ['not arrived', 'not received', 'never arrived', 'didnt arrive', 'did not arrive', 'hasnt arrived', 'missing', 'not showing', 'not show', 'doesnt show', 'disappeared', 'vanished', 'where is', 'no llego', 'no llega', 'no llegan', 'no ha llegado', 'no han llegado', 'no me llego', 'no recibi', 'no aparece', 'no aparecen', 'no se ve', 'desaparecio', 'nao chegou', 'nao chegaram', 'nao chega', 'nao caiu', 'nao recebi', 'nao aparece', 'aparece', 'aparecen', 'aparecem', 'muestra', 'mostra', 'sumiu', 'sumiram', 'recived', 'recieved', 'arrive', 'received', 'llego', 'llegan', 'chegou', 'chegaram', 'recebi', 'recibi'],
   ['bsc', 'bep20', 'bnb smart chain', 'binance smart chain', 'bnb chain', 'bnb'],
   ['erc20', 'ethereum', 'eth', 'ether'],
   ['trc20', 'tron', 'trx', 'tronlink'],

@@ -1,3 +1,4 @@
+import { resolveLocale } from '../../i18n/index.ts';
 import type { Finding, FindingSeverity } from '../port.ts';
 
 /** Locales every user-facing text should exist in; English is the fallback. */
@@ -34,7 +35,7 @@ export function makeFinding(
 ): Finding {
   const t = catalog[code];
   if (!t) throw new Error(`finding code ${code} is not in the catalogue`);
-  const loc = (['en', 'es', 'pt-BR'] as const).find((l) => l === locale || (locale.startsWith('pt') && l === 'pt-BR') || (locale.startsWith('es') && l === 'es')) ?? 'en';
+  const loc = resolveLocale(locale);
   return {
     code,
     severity: t.severity,

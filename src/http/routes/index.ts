@@ -3,6 +3,7 @@ import type { RouteDef } from '../route.ts';
 import { authRoutes } from './auth.ts';
 import { chainsRoutes } from './chains.ts';
 import { communityRoutes } from './community.ts';
+import { escalationsRoutes } from './escalations.ts';
 import { incidentsRoutes } from './incidents.ts';
 import { kbRoutes } from './kb.ts';
 import { mcpRoutes } from './mcp.ts';
@@ -14,10 +15,13 @@ import { statusPageRoutes } from './status-page.ts';
 import { systemRoutes } from './system.ts';
 import { telemetryRoutes } from './telemetry.ts';
 import { ticketRoutes } from './tickets.ts';
+import { queueRoutes } from './queue.ts';
+import { ticketClusterRoutes } from './ticket-clusters.ts';
+import { ticketReplyRoutes } from './ticket-replies.ts';
 
 /** Every route of the server. Each domain contributes one `<domain>Routes(deps)` list here. */
 export function allRoutes(deps: HttpDeps): RouteDef[] {
-  const routes: RouteDef[] = [...systemRoutes(deps), ...authRoutes(deps), ...pageRoutes(), ...incidentsRoutes(deps), ...statusPageRoutes(deps), ...telemetryRoutes(deps), ...chainsRoutes(deps), ...kbRoutes(deps), ...mcpRoutes(deps), ...ticketRoutes(deps), ...monitorRoutes(deps), ...paymentsRoutes(deps), ...communityRoutes(deps)];
+  const routes: RouteDef[] = [...systemRoutes(deps), ...authRoutes(deps), ...pageRoutes(), ...incidentsRoutes(deps), ...statusPageRoutes(deps), ...telemetryRoutes(deps), ...chainsRoutes(deps), ...kbRoutes(deps), ...mcpRoutes(deps), ...ticketRoutes(deps), ...monitorRoutes(deps), ...paymentsRoutes(deps), ...communityRoutes(deps), ...queueRoutes(deps), ...ticketClusterRoutes(deps), ...ticketReplyRoutes(deps), ...escalationsRoutes(deps)];
   routes.push(openApiRoute(() => routes));
   return routes;
 }

@@ -1,6 +1,13 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { api, type Me } from './api.ts';
 import { useHashRoute } from './hash-route.ts';
+import { atLeast } from './lib/roles.ts';
+import { Alerts } from './screens/Alerts.tsx';
+import { Incidents } from './screens/Incidents.tsx';
+import { Kb } from './screens/Kb.tsx';
+import { Queue } from './screens/Queue.tsx';
+import { StatusAdmin } from './screens/StatusAdmin.tsx';
+import { Telemetry } from './screens/Telemetry.tsx';
 import { TxLookup } from './screens/TxLookup.tsx';
 import { Users } from './screens/Users.tsx';
 
@@ -8,29 +15,46 @@ interface Screen {
   path: string;
   label: string;
   minRole: Me['role'];
-  render: (me: Me) => ReactNode;
+  render: (me: Me, route: string) => ReactNode;
 }
 
-const order: Me['role'][] = ['viewer', 'agent', 'engineer', 'admin'];
-
 const screens: Screen[] = [
+  { path: '/queue', label: 'Queue', minRole: 'agent', render: (me, route) => <Queue me={me} route={route} /> },
   { path: '/lookup', label: 'Transaction lookup', minRole: 'agent', render: () => <TxLookup /> },
+  { path: '/alerts', label: 'Monitors & alerts', minRole: 'agent', render: (me) => <Alerts me={me} /> },
+  { path: '/incidents', label: 'Incidents', minRole: 'agent', render: (me, route) => <Incidents me={me} route={route} /> },
+  { path: '/status-page', label: 'Status page', minRole: 'agent', render: (me) => <StatusAdmin me={me} /> },
+  { path: '/kb', label: 'Knowledge base', minRole: 'agent', render: (_me, route) => <Kb route={route} /> },
+  { path: '/telemetry', label: 'Telemetry', minRole: 'agent', render: () => <Telemetry /> },
   { path: '/settings/users', label: 'Users & tokens', minRole: 'admin', render: () => <Users /> },
 ];
 
 export function Shell({ me, onSignedOut }: { me: Me; onSignedOut: () => void }) {
-  const allowed = screens.filter((s) => order.indexOf(me.role) >= order.indexOf(s.minRole));
+  const allowed = screens.filter((s) => atLeast(me.role, s.minRole));
   const [route, go] = useHashRoute(allowed[0]?.path ?? '/lookup');
-  const current = allowed.find((s) => route.startsWith(s.path)) ?? allowed[0];
+  const current = allowed.find((s) => route === s.path || route.startsWith(`${s.path}/`) || route.startsWith(`${s.path}?`)) ?? allowed[0];
+  const main = useRef<HTMLElement>(null);
   useEffect(() => {
     document.title = current ? `${current.label} · OpsDesk` : 'OpsDesk';
   }, [current]);
+  const first = useRef(true);
+  useEffect(() => {
+    // Move focus to the new screen's content on navigation, so keyboard and screen-reader users land there.
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [route]);
   const signOut = async () => {
     await api('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
     onSignedOut();
   };
   return (
     <div className="shell">
+      <a className="skip" href="#main" onClick={(e) => (e.preventDefault(), main.current?.focus())}>
+        Skip to content
+      </a>
       <header className="topbar">
         <span className="brand">OpsDesk</span>
         <span className="who">
@@ -51,8 +75,8 @@ export function Shell({ me, onSignedOut }: { me: Me; onSignedOut: () => void }) 
           ))}
         </ul>
       </nav>
-      <main className="content" id="main">
-        {current ? current.render(me) : <p>Your role has no screens yet.</p>}
+      <main className="content" id="main" ref={main} tabIndex={-1}>
+        {current ? current.render(me, route) : <p>Your role has no screens yet.</p>}
       </main>
     </div>
   );

@@ -14,6 +14,8 @@ export interface DiagnoseTxInput {
   raw?: string;
   locale?: string;
   submittedAt?: string;
+  /** The address the user meant to pay; adapters that can check outputs say whether it was paid. */
+  expectedRecipient?: string;
   signal?: AbortSignal;
 }
 
@@ -32,6 +34,7 @@ export async function diagnoseTransaction(service: ChainService, input: Diagnose
     ...(input.raw ? { raw: input.raw } : {}),
     ...(input.locale ? { locale: input.locale } : {}),
     ...(input.submittedAt ? { submittedAt: input.submittedAt } : {}),
+    ...(input.expectedRecipient ? { expectedRecipient: input.expectedRecipient.trim() } : {}),
     ...(input.signal ? { signal: input.signal } : {}),
   };
   const target = await resolveTarget(service, input, hash);

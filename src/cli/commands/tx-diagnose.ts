@@ -26,11 +26,12 @@ export function registerTxDiagnose(program: Command): void {
     .option('--raw <hex>', 'the signed raw transaction, to explain dropped or replaced transactions')
     .option('--locale <locale>', 'language of the user messages: en, es, pt-BR', 'en')
     .option('--submitted-at <iso>', 'when the user sent it (ISO-8601), to tell how long a pending transaction has waited')
+    .option('--to <address>', 'the address the user meant to pay: says whether an output paid it (Bitcoin family, Tron)')
     .action(
-      action(async (ctx, hash: string, opts: { chain?: string; rpc?: string; raw?: string; locale: string; submittedAt?: string }) => {
+      action(async (ctx, hash: string, opts: { chain?: string; rpc?: string; raw?: string; locale: string; submittedAt?: string; to?: string }) => {
         if (opts.submittedAt !== undefined && Number.isNaN(Date.parse(opts.submittedAt))) throw new ValidationError(`--submitted-at must be an ISO-8601 time, got ${JSON.stringify(opts.submittedAt)}.`);
         const service = createChainService(ctx.config().chains, { logger: ctx.logger() });
-        const d = await diagnoseTransaction(service, { hash, locale: opts.locale, ...(opts.chain ? { chain: opts.chain } : {}), ...(opts.rpc !== undefined ? { rpc: opts.rpc } : {}), ...(opts.raw ? { raw: opts.raw } : {}), ...(opts.submittedAt ? { submittedAt: opts.submittedAt } : {}) });
+        const d = await diagnoseTransaction(service, { hash, locale: opts.locale, ...(opts.chain ? { chain: opts.chain } : {}), ...(opts.rpc !== undefined ? { rpc: opts.rpc } : {}), ...(opts.raw ? { raw: opts.raw } : {}), ...(opts.submittedAt ? { submittedAt: opts.submittedAt } : {}), ...(opts.to ? { expectedRecipient: opts.to } : {}) });
         ctx.print(d, renderDiagnosis);
       }),
     );

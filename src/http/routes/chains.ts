@@ -13,6 +13,7 @@ const DiagnoseTxBody = z.object({
   raw: z.string().max(262_144).optional(),
   locale: z.string().max(16).optional(),
   submittedAt: z.string().datetime({ offset: true }).optional(),
+  expectedRecipient: z.string().min(1).max(200).optional(),
 });
 
 const InspectAddressBody = z.object({

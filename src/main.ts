@@ -9,6 +9,7 @@ import { openKbService, type KbService } from './kb/index.ts';
 import { createMcpHttpHandler, runtimeTools } from './mcp/index.ts';
 import { createMonitorDeps, MonitorScheduler } from './monitor/index.ts';
 import { openStore, type RelationalStore } from './storage/index.ts';
+import { createCommunityDeps, startCommunityBackground } from './community/index.ts';
 import { scrubText } from './redaction/index.ts';
 import { openTelemetry, type TelemetryService } from './telemetry/index.ts';
 import { createTicketService, kbSearchFrom, openTriager, replyToTicket, type TicketService } from './tickets/index.ts';
@@ -138,6 +139,7 @@ export async function startServer(config: Config, options: RuntimeOptions & { an
     ready = true;
     const stopIncidentJobs = runtime.incidents.startBackground(`server-${process.pid}-${runtime.clock.nowMs()}`);
     const stopMonitors = config.monitor.schedulerEnabled ? startMonitorScheduler(runtime) : async () => {};
+    const stopCommunity = config.community.backgroundTickSec > 0 ? startCommunity(runtime) : async () => {};
     const url = `http://${config.server.host.includes(':') ? `[${config.server.host}]` : config.server.host}:${server.port}`;
     runtime.logger.info({ url, store: runtime.store.describe }, 'OpsDesk is serving');
     return {
@@ -148,6 +150,7 @@ export async function startServer(config: Config, options: RuntimeOptions & { an
         ready = false;
         stopIncidentJobs();
         await stopMonitors();
+        await stopCommunity();
         await server.close();
         await runtime.close();
       },
@@ -177,4 +180,13 @@ function startMonitorScheduler(runtime: Runtime): () => Promise<void> {
     await stop();
     monitor.mailer?.close();
   };
+}
+
+/** Polls due community sources and looks for bursts in the background, one replica per tick. */
+function startCommunity(runtime: Runtime): () => Promise<void> {
+  const deps = async () => {
+    const tickets = await runtime.tickets().catch(() => undefined);
+    return createCommunityDeps({ store: runtime.store, clock: runtime.clock, config: runtime.config, registry: runtime.chains.registry, ...(tickets ? { triager: tickets.triager } : {}) });
+  };
+  return startCommunityBackground(deps, { workerId: `community-${process.pid}-${runtime.clock.nowMs()}`, tickMs: runtime.config.community.backgroundTickSec * 1000, logger: runtime.logger });
 }

@@ -20,3 +20,4 @@ export { verifyCommunitySignature } from './verify-signature.ts';
 export { hashAuthor } from './author-hash.ts';
 export { createCommunityDeps, type CommunityDepsOptions } from './create-deps.ts';
 export { reviewScam, scamStatuses, type ScamStatus } from './review-scam.ts';
+export { runCommunityTick, startCommunityBackground, type TickOutcome } from './run-tick.ts';

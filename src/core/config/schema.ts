@@ -126,6 +126,7 @@ export const CommunityConfig = z.strictObject({
   burstMinAuthors: z.number().int().min(2).default(5).describe('Fewest distinct authors in a window for a burst.'),
   burstMinRatio: z.number().min(1).default(4).describe('Fewest times the baseline (distinct authors per window) for a burst.'),
   pollTimeoutMs: z.number().int().positive().default(15000).describe('Timeout of one feed request, in milliseconds.'),
+  backgroundTickSec: z.number().int().min(0).default(60).describe('How often the server polls due sources and looks for bursts, in seconds (each tick runs on one replica only); 0 turns the background work off.'),
   userAgent: z.string().default('OpsDesk community monitor (+https://github.com/opsdesk)').describe('User-Agent of feed requests (Reddit and Discourse ask for a descriptive one).'),
 });
 

@@ -39,15 +39,32 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 /** Local calendar fields of an instant in a time zone. */
 export function localParts(ms: number, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+  const local = new Date(Math.floor(ms / 1000) * 1000 + offsetMs(ms, timeZone));
+  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(), hour: local.getUTCHours(), minute: local.getUTCMinutes(), second: local.getUTCSeconds() };
+}
+
+// UTC offsets change only at transitions, which fall on quarter hours of UTC in the time-zone database
+// for every zone in use today: one Intl lookup per zone and quarter hour serves every instant in it.
+const quarterHourMs = 15 * 60_000;
+const offsets = new Map<string, number>();
+
+function formattedOffset(ms: number, timeZone: string): number {
   const out: Record<string, number> = {};
   for (const p of formatter(timeZone).formatToParts(new Date(ms))) if (p.type !== 'literal') out[p.type] = Number(p.value);
-  return { year: out.year!, month: out.month!, day: out.day!, hour: out.hour! % 24, minute: out.minute!, second: out.second! };
+  return Date.UTC(out.year!, out.month! - 1, out.day!, out.hour! % 24, out.minute!, out.second!) - Math.floor(ms / 1000) * 1000;
 }
 
 /** UTC offset of a time zone at an instant, in ms (São Paulo: −3 h). */
 export function offsetMs(ms: number, timeZone: string): number {
-  const p = localParts(ms, timeZone);
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000;
+  const bucket = Math.floor(ms / quarterHourMs) * quarterHourMs;
+  const key = `${timeZone}|${bucket}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = formattedOffset(bucket, timeZone);
+    if (offsets.size > 200_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
 }
 
 /**

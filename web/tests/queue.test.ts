@@ -90,6 +90,24 @@ test('an agent finds a triaged ticket in the queue with the keyboard, opens it a
   }
 });
 
+test('an agent answers a Spanish ticket in Spanish with a localized macro', async () => {
+  const { ticketId } = await ingest({ externalId: 'q-es-reply', requester: 'carla@example.test', requesterName: 'Carla', subject: 'Mi USDT no llega', body: 'Hola, envié 250 USDT por la red TRC20 hace 3 horas y no llegan a mi billetera. ¿Qué pasó?', locale: 'es' });
+  const page = await signedIn();
+  try {
+    await page.goto(`${server.url}/#/queue/${ticketId}`);
+    await page.getByRole('heading', { name: 'Reply in Spanish' }).waitFor();
+    await page.getByLabel('Macro').selectOption('need-tx-hash');
+    assert.match((await page.getByLabel('Macro text').textContent()) ?? '', /envíanos el hash/);
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    const sent = page.getByRole('status').filter({ hasText: 'Sent (es)' });
+    await sent.waitFor();
+    assert.match((await sent.textContent()) ?? '', /Para revisar qué pasó, envíanos el hash/);
+    assert.doesNotMatch((await sent.textContent()) ?? '', /\{greeting\}/, 'variables are filled by the server');
+  } finally {
+    await page.close();
+  }
+});
+
 test('behavior: with 10,000 tickets the queue adds under a second to the API answer and stays virtualised', async () => {
   const { ticketId } = await ingest({ externalId: 'bench-template', requester: 'bench@example.test', subject: 'Bridge transfer to arbitrum missing', body: 'I bridged 0.2 ETH to arbitrum an hour ago and nothing arrived.' });
   const { db } = server.runtime.store;

@@ -5,6 +5,7 @@ import { utc } from '../lib/format.ts';
 import { usePoll } from '../lib/use-poll.ts';
 import { Findings, type Finding } from './Findings.tsx';
 import { human } from './incident-types.ts';
+import { ReplyBox } from './ReplyBox.tsx';
 import { TicketCorrelation, TriageCorrection } from './TicketPanels.tsx';
 import { localeOf, type Ticket } from './ticket-types.ts';
 
@@ -87,6 +88,7 @@ export function TicketPage({ id, me }: { id: string; me: Me }) {
               </ol>
               <h2>Diagnosis</h2>
               {t.entities.txHashes.length === 0 ? <p className="muted">No transaction hash in the conversation. Paste one in Transaction lookup.</p> : t.entities.txHashes.map((h) => <HashDiagnosis key={h.value} hash={h.value} chains={h.chains ?? []} locale={localeOf(t.language)} />)}
+              {me.role !== 'viewer' && <ReplyBox ticket={t} onSent={ticket.reload} />}
               <TicketCorrelation ticket={t} />
             </div>
             <aside aria-label="Ticket facts">

@@ -2,7 +2,7 @@ import { newId } from '../core/index.ts';
 import { redactText } from '../redaction/index.ts';
 import { authorSecret, hashAuthor } from './author-hash.ts';
 import type { CommunityDeps } from './deps.ts';
-import { fold, guessLanguage } from './lexicon.ts';
+import { detectLanguage } from '../i18n/index.ts';
 import { scanPost } from './scams.ts';
 import { sentimentOf } from './sentiment.ts';
 import type { ParsedPosts, Rejected, Source } from './source.ts';
@@ -68,7 +68,7 @@ export async function ingestPosts(deps: CommunityDeps, source: Pick<Source, 'id'
             author_hash: authorHash,
             text,
             url: post.url ?? null,
-            language: guessLanguage(fold(text)),
+            ...languageOf(text),
             category,
             chains: JSON.stringify(entities.chains),
             tokens: JSON.stringify(entities.tokens),
@@ -101,4 +101,10 @@ export async function ingestPosts(deps: CommunityDeps, source: Pick<Source, 'id'
     });
   }
   return report;
+}
+
+/** The post's language (en, es or pt) when the text gives evidence, always with the detector's confidence. */
+function languageOf(text: string): { language: string | null; language_confidence: number } {
+  const d = detectLanguage(text);
+  return { language: d.confidence >= 0.5 ? d.language : null, language_confidence: Math.round(d.confidence * 1000) / 1000 };
 }

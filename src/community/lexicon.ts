@@ -45,13 +45,6 @@ export const categoryHints: Record<string, string> = {
   fees: 'fees',
 };
 
-/** Stems of the words of each language most telling of it, for a cheap language guess. */
-export const languageWords: Record<'en' | 'es' | 'pt', readonly string[]> = {
-  en: ['the', 'and', 'my', 'is', 'it', 'not', 'with', 'what', 'have', 'this', 'why', 'when', 'can', "i'm", 'i'],
-  es: ['el', 'la', 'los', 'las', 'mi', 'es', 'no', 'con', 'que', 'por', 'para', 'una', 'pero', 'esta', 'hace', 'ayuda', 'tengo', 'cuando'],
-  pt: ['o', 'os', 'as', 'meu', 'minha', 'nao', 'com', 'que', 'para', 'uma', 'um', 'mas', 'esta', 'tenho', 'voce', 'ajuda', 'quando', 'isso', 'ja', 'na', 'do', 'da', 'em', 'depois', 'ainda', 'muito', 'aqui'],
-};
-
 const compiled = new WeakMap<Record<string, readonly string[]>, Array<[string, RegExp]>>();
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -63,19 +56,4 @@ export function matchStems(folded: string, table: Record<string, readonly string
     compiled.set(table, res);
   }
   return res.filter(([, re]) => re.test(folded)).map(([key]) => key);
-}
-
-export function guessLanguage(folded: string): 'en' | 'es' | 'pt' | null {
-  const words = folded.match(/[a-z']+/g) ?? [];
-  let best: 'en' | 'es' | 'pt' | null = null;
-  let bestScore = 0;
-  for (const [lang, list] of Object.entries(languageWords) as Array<['en' | 'es' | 'pt', readonly string[]]>) {
-    const set = new Set(list);
-    const score = words.filter((w) => set.has(w)).length;
-    if (score > bestScore) {
-      best = lang;
-      bestScore = score;
-    }
-  }
-  return best;
 }

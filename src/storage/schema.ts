@@ -230,6 +230,9 @@ export interface TicketMessagesTable {
   attachments: string;
   security_flags: string;
   created_at: string;
+  /** en / es / pt from src/i18n detectLanguage; null for outgoing replies and rows before 2026112714. */
+  language?: string | null;
+  language_confidence?: number | null;
 }
 
 export interface TicketEventsTable {
@@ -469,6 +472,8 @@ export interface CommunityMessagesTable {
   text: string;
   url: string | null;
   language: string | null;
+  /** 0–1 from src/i18n detectLanguage; null for rows before 2026112714. */
+  language_confidence?: number | null;
   category: string | null;
   chains: string;
   tokens: string;

@@ -29,10 +29,11 @@ for (const engine of engines) {
         const again = await ingestPosts(deps, src, parsePayload(kind, fixture(file)));
         assert.deepEqual([again.inserted, again.duplicates], [0, inserted], kind);
       }
-      const crash = await store.db.selectFrom('community_messages').select(['app_version', 'topics', 'language']).where('external_id', '=', '1700000001:2').executeTakeFirstOrThrow();
+      const crash = await store.db.selectFrom('community_messages').select(['app_version', 'topics', 'language', 'language_confidence']).where('external_id', '=', '1700000001:2').executeTakeFirstOrThrow();
       assert.equal(crash.app_version, '7.2.1');
       assert.ok(JSON.parse(crash.topics).includes('app:7.2.1+crash'));
       assert.equal(crash.language, 'pt');
+      assert.ok(Number(crash.language_confidence) >= 0.5, `confidence ${crash.language_confidence}`);
       const phishing = await store.db.selectFrom('community_scams').select(['kind', 'evidence']).where('kind', '=', 'phishing_link').execute();
       assert.ok(phishing.some((p) => p.evidence.startsWith('opsdeskwal1et.com/claim')));
     });

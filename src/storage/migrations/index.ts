@@ -10,9 +10,10 @@ import { monitorSchedulesMigration } from './2026112710-monitor-schedules.ts';
 import { ticketWorkflowMigration } from './2026112711-ticket-workflow.ts';
 import { escalationsMigration } from './2026112712-escalations.ts';
 import { i18nMigration } from './2026112713-i18n.ts';
+import { messageLanguagesMigration } from './2026112714-message-languages.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in the order it runs. Add new ones at the end. */
-export const migrations: readonly Migration[] = [coreMigration, authMigration, incidentsMigration, ticketsMigration, kbMigration, monitorMigration, paymentsMigration, communityMigration, monitorSchedulesMigration, ticketWorkflowMigration, escalationsMigration, i18nMigration];
+export const migrations: readonly Migration[] = [coreMigration, authMigration, incidentsMigration, ticketsMigration, kbMigration, monitorMigration, paymentsMigration, communityMigration, monitorSchedulesMigration, ticketWorkflowMigration, escalationsMigration, i18nMigration, messageLanguagesMigration];
 
 export type { Migration } from './migration.ts';

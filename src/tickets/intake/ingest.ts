@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { newId, systemClock, type Clock, type Logger } from '../../core/index.ts';
 import { sequentialId } from '../internal.ts';
+import { detectLanguage } from '../../i18n/index.ts';
 import { redactText, scrubText } from '../../redaction/index.ts';
 import type { Db } from '../../storage/index.ts';
 import { TicketInputInvalidError } from '../errors.ts';
@@ -137,6 +138,7 @@ async function addMessages(db: Db, ticketId: string, messages: readonly IntakeMe
         attachments: JSON.stringify(attachments),
         security_flags: JSON.stringify(red.securityFlags),
         created_at: isoOr(m.createdAt, now),
+        ...messageLanguage(red.text),
       })
       .onConflict((oc) => oc.columns(['ticket_id', 'source_message_id']).doNothing())
       .executeTakeFirst();
@@ -168,4 +170,10 @@ function isoOr(value: string | undefined, fallback: string): string {
   if (!value) return fallback;
   const ms = /^\d{9,13}$/.test(value) ? Number(value) * (value.length <= 10 ? 1000 : 1) : Date.parse(value);
   return Number.isFinite(ms) ? new Date(ms).toISOString() : fallback;
+}
+
+/** Each message's own language and the detector's confidence (a conversation may switch language). */
+function messageLanguage(text: string): { language: string; language_confidence: number } {
+  const d = detectLanguage(text);
+  return { language: d.language, language_confidence: Math.round(d.confidence * 1000) / 1000 };
 }

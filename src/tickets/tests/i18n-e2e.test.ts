@@ -98,6 +98,9 @@ for (const c of cases) {
 
     const ticket = await json<{ language: string; languageConfidence: number; entities: Created['triage']['entities'] }>(await app.request(`/api/tickets/${created.ticketId}`, { headers: auth }));
     assert.equal(ticket.language, c.language);
+    const stored = await app.runtime.store.db.selectFrom('ticket_messages').select(['language', 'language_confidence']).where('ticket_id', '=', created.ticketId).execute();
+    assert.deepEqual(stored.map((m) => m.language), [c.language], 'each message keeps its own detected language');
+    assert.ok(Number(stored[0]!.language_confidence) > 0.9);
     assert.equal(ticket.languageConfidence, tr.languageConfidence);
 
     // The agent diagnoses the hash on the Tron candidate, in the ticket's language.

@@ -6,6 +6,7 @@ import { auditKb, type KbAuditReport } from './audit-kb.ts';
 import { recordDeflectionEvent, startDeflection, type DeflectionEvent, type DeflectionRequest, type DeflectionSession } from './deflect.ts';
 import { deflectionStats, type DeflectionStats, type DeflectionStatsOptions } from './deflection-stats.ts';
 import { ArticleNotFoundError, KbDirMissingError } from './errors.ts';
+import { metaOf } from './parse.ts';
 import { exportKb, type KbExportReport } from './export-kb.ts';
 import { bumpUsage, listVersionRows, rowToStored, selectArticles, usageBySlug, type UsageKind } from './internal.ts';
 import { buildKbIndex, searchKb, type KbIndex } from './search-kb.ts';
@@ -173,19 +174,5 @@ export async function openKbService(options: KbServiceOptions): Promise<KbServic
 }
 
 function summaryOf(a: StoredArticle): ArticleSummary {
-  return {
-    slug: a.slug,
-    title: a.title,
-    audience: a.audience,
-    categories: [...a.categories],
-    chains: [...a.chains],
-    tags: [...a.tags],
-    owner: a.owner,
-    reviewBy: a.reviewBy,
-    findingCodes: [...a.findingCodes],
-    language: a.language,
-    translations: [...a.translations],
-    version: a.version,
-    updatedAt: a.updatedAt,
-  };
+  return { ...metaOf(a), version: a.version, updatedAt: a.updatedAt };
 }

@@ -1,23 +1,8 @@
 import { z } from 'zod';
+import { kbCategories } from '../kb/index.ts';
 
-/** The triage categories of CONTRACTS.md §1, in a fixed order (the model's class order). */
-export const categories = [
-  'tx_stuck_pending',
-  'tx_failed',
-  'funds_missing_or_not_shown',
-  'wrong_network_or_address',
-  'swap_or_bridge_failure',
-  'fees',
-  'dapp_connection',
-  'account_access_recovery',
-  'security_scam_or_compromise',
-  'app_bug_crash_ui',
-  'card_or_fiat_payment',
-  'staking_or_rewards',
-  'nft',
-  'hardware_wallet',
-  'feature_request_or_other',
-] as const;
+/** The triage categories of CONTRACTS.md §1, in a fixed order (the model's class order); one list, shared with the KB. */
+export const categories = kbCategories;
 export const Category = z.enum(categories);
 export type Category = z.infer<typeof Category>;
 

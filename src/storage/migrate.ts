@@ -8,8 +8,13 @@ export interface MigrationReport {
   current: string | undefined;
 }
 
-/** Brings the schema up to date; runs on every start. Concurrent replicas wait on Kysely's lock. */
+/**
+ * Brings the schema up to date; runs on every start. Concurrent replicas wait on Kysely's lock. The
+ * whole run is one transaction on both engines: if a migration fails, none of the run is applied.
+ */
 export async function migrateToLatest(store: RelationalStore, migrations: readonly Migration[] = allMigrations): Promise<MigrationReport> {
+  // Kysely silently runs without a transaction when the adapter denies transactional DDL; refuse instead.
+  if (!store.db.getExecutor().adapter.supportsTransactionalDdl) throw new Error(`the ${store.dialect} store's Kysely adapter does not run migrations in a transaction`);
   const record: Record<string, KyselyMigration> = {};
   for (const m of migrations) record[m.name] = { up: (db) => m.up(db, store.dialect) };
   const migrator = new Migrator({
@@ -17,6 +22,7 @@ export async function migrateToLatest(store: RelationalStore, migrations: readon
     provider: { getMigrations: async () => record },
     migrationTableName: 'opsdesk_migrations',
     migrationLockTableName: 'opsdesk_migrations_lock',
+    disableTransactions: false,
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');

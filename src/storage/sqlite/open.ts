@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { RelationalStore } from '../store.ts';
 import { DatabaseUnavailableError } from '../errors.ts';
+import { OpsdeskSqliteDialect } from './dialect.ts';
 
 /** Opens (creating if needed) the embedded SQLite store: WAL, full sync, foreign keys on. */
 export function openSqlite(file: string): RelationalStore {
@@ -23,7 +24,7 @@ export function openSqlite(file: string): RelationalStore {
       metaMessages: ['Check that the data dir exists, is writable, and that the file is not a different kind of file.'],
     });
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<Database>({ dialect: new OpsdeskSqliteDialect({ database: raw }) });
   return {
     db,
     dialect: 'sqlite',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Staff roles, lowest first. `ingest` is a token-only role that may only send telemetry. */
+/** Staff roles, lowest first. `ingest` is a token-only role that may only push (telemetry, ticket intake, community webhooks), never read. */
 export const staffRoles = ['viewer', 'agent', 'engineer', 'admin'] as const;
 export const roles = [...staffRoles, 'ingest'] as const;
 

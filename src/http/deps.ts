@@ -1,5 +1,5 @@
 import type { Registry } from 'prom-client';
-import type { FailureLimiter } from '../auth/index.ts';
+import type { FailureLimiter, Role, StaffRole } from '../auth/index.ts';
 import type { ChainService } from '../chains/index.ts';
 import type { Clock, Config, Logger } from '../core/index.ts';
 import type { IncidentsService } from '../incidents/index.ts';
@@ -30,7 +30,11 @@ export interface HttpDeps {
   /** Ticket intake, reading and triage (the model is loaded on first use). */
   tickets: () => Promise<TicketService>;
   /** Answers one MCP Streamable HTTP request (built in main.ts from src/mcp, which http may not import). */
-  mcp: (request: Request) => Promise<Response>;
+  mcp: {
+    handle: (request: Request, role: Role) => Promise<Response>;
+    /** Every MCP tool and the lowest role that may use it (src/mcp/tool-access.ts). */
+    tools: ReadonlyArray<{ name: string; minRole: StaffRole }>;
+  };
   /** Readiness: false while starting or shutting down. */
   isReady: () => boolean;
 }

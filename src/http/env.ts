@@ -8,5 +8,7 @@ export interface AppEnv {
     principal: Principal | undefined;
     log: Logger;
     routePath: string;
+    /** Why the Authorization header could not be read, for the 401 of a guarded route. */
+    authProblem?: string;
   };
 }

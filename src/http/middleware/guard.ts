@@ -12,7 +12,10 @@ export function guard(route: RouteDef): MiddlewareHandler<AppEnv> {
     c.set('routePath', route.path);
     if ('public' in route.access) return next();
     const principal = c.get('principal');
-    if (!principal) throw new UnauthorizedError();
+    if (!principal) {
+      const problem = c.get('authProblem');
+      throw problem ? new UnauthorizedError(problem) : new UnauthorizedError();
+    }
     if (!route.access.roles.includes(principal.role)) throw new ForbiddenError(`Your role (${principal.role}) may not call ${route.method} ${route.path}.`);
     if (principal.csrfToken && !safeMethods.has(route.method) && !route.csrfExempt) {
       if (c.req.header('x-csrf-token') !== principal.csrfToken) throw new CsrfError();

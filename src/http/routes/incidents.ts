@@ -25,6 +25,8 @@ import { parseWith, readJson } from '../read-json.ts';
 import { defineRoute, principalOf, type RouteDef } from '../route.ts';
 
 const read = { roles: atLeast('agent') } as const;
+/** Reading incidents and components: any staff role, viewers included (no customer messages are in them). */
+const look = { roles: atLeast('viewer') } as const;
 const change = { roles: atLeast('engineer') } as const;
 
 const FromAlertBody = z.strictObject({ alertId: z.string().min(1).max(200).optional(), alert: AlertLike.optional(), severity: Severity.optional(), title: z.string().trim().min(3).max(200).optional(), affected: z.array(AffectedCell).max(500).optional() });
@@ -65,7 +67,7 @@ export function incidentsRoutes(deps: HttpDeps): RouteDef[] {
     defineRoute({
       method: 'GET',
       path: '/api/incidents',
-      access: read,
+      access: look,
       summary: 'List incidents and maintenances, newest first (filters: kind, open, severity, limit, cursor).',
       handler: async (c) => {
         const q = parseWith(ListQuery, c.req.query(), 'query');
@@ -102,7 +104,7 @@ export function incidentsRoutes(deps: HttpDeps): RouteDef[] {
     defineRoute({
       method: 'GET',
       path: '/api/incidents/:id',
-      access: read,
+      access: look,
       summary: 'An incident with links, updates, components, provider log and timeline.',
       handler: async (c) => c.json(await svc.get(id(c))),
     }),
@@ -121,7 +123,7 @@ export function incidentsRoutes(deps: HttpDeps): RouteDef[] {
     defineRoute({
       method: 'GET',
       path: '/api/incidents/:id/timeline',
-      access: read,
+      access: look,
       summary: 'The incident timeline, oldest first.',
       handler: async (c) => c.json({ items: await svc.timeline(id(c)) }),
     }),
@@ -175,7 +177,7 @@ export function incidentsRoutes(deps: HttpDeps): RouteDef[] {
     defineRoute({
       method: 'GET',
       path: '/api/incidents/:id/providers',
-      access: read,
+      access: look,
       summary: 'The provider coordination log, by provider.',
       handler: async (c) => c.json(await svc.providerLog(id(c))),
     }),
@@ -219,7 +221,7 @@ export function incidentsRoutes(deps: HttpDeps): RouteDef[] {
     defineRoute({
       method: 'GET',
       path: '/api/incidents/:id/postmortem',
-      access: read,
+      access: look,
       summary: 'The saved postmortem, or a generated draft (?draft=1 always regenerates). Markdown.',
       handler: async (c) => {
         const saved = c.req.query('draft') ? null : (await svc.get(id(c))).incident.postmortem;
@@ -253,7 +255,7 @@ export function incidentsRoutes(deps: HttpDeps): RouteDef[] {
     defineRoute({
       method: 'GET',
       path: '/api/status/components',
-      access: read,
+      access: look,
       summary: 'Status page components, in display order.',
       handler: async (c) => c.json({ items: await svc.listComponents() }),
     }),

@@ -9,6 +9,8 @@ import { parseWith, readJson } from '../read-json.ts';
 import { defineRoute, principalOf, type RouteDef } from '../route.ts';
 
 const read = { roles: atLeast('agent') } as const;
+/** Reading the published knowledge base: any staff role, viewers included. */
+const look = { roles: atLeast('viewer') } as const;
 const edit = { roles: atLeast('engineer') } as const;
 
 const list = (max: number) =>
@@ -36,7 +38,7 @@ export function kbRoutes(deps: HttpDeps): RouteDef[] {
     defineRoute({
       method: 'GET',
       path: '/api/kb/search',
-      access: read,
+      access: look,
       summary: 'Search articles: q, chains and codes (comma-separated), locale, limit; [{ slug, title, score, why }] best first.',
       handler: async (c) => {
         const q = parseWith(SearchQuery, c.req.query(), 'search query');
@@ -48,7 +50,7 @@ export function kbRoutes(deps: HttpDeps): RouteDef[] {
     defineRoute({
       method: 'GET',
       path: '/api/kb/articles',
-      access: read,
+      access: look,
       summary: 'List articles (front matter and version); filter by audience, category, chain.',
       handler: async (c) => {
         const q = parseWith(ListQuery, c.req.query(), 'article filter');
@@ -59,7 +61,7 @@ export function kbRoutes(deps: HttpDeps): RouteDef[] {
     defineRoute({
       method: 'GET',
       path: '/api/kb/articles/:slug',
-      access: read,
+      access: look,
       summary: 'One article: front matter, body, replies per locale, internal diagnosis, version.',
       handler: async (c) => {
         const kb = await deps.kb();
@@ -71,7 +73,7 @@ export function kbRoutes(deps: HttpDeps): RouteDef[] {
     defineRoute({
       method: 'GET',
       path: '/api/kb/articles/:slug/versions',
-      access: read,
+      access: look,
       summary: 'The version history of an article, newest first, with the full Markdown of each version.',
       handler: async (c) => c.json({ items: await (await deps.kb()).listVersions(c.req.param('slug') ?? '') }),
     }),

@@ -47,11 +47,13 @@ function clientIp(c: Context<AppEnv>): string | null {
 /** Ticket intake (API, e-mail and chat webhooks), reading, triage corrections and ad-hoc triage. */
 export function ticketRoutes(deps: HttpDeps): RouteDef[] {
   const agent = { roles: atLeast('agent') } as const;
+  // Help desk, e-mail and chat webhooks are machine-to-machine: the push-only ingest role may create, never read.
+  const intake = { roles: [...atLeast('agent'), 'ingest'] } as const;
   return [
     defineRoute({
       method: 'POST',
       path: '/api/tickets',
-      access: agent,
+      access: intake,
       summary: 'Create a ticket from JSON ({ externalId?, requester?, subject?, body|text, channel?, platform?, appVersion?, locale?, tier? }); idempotent on externalId.',
       handler: async (c) => {
         const body = parseWith(CreateTicketBody, await jsonBody(c), 'ticket');
@@ -61,7 +63,7 @@ export function ticketRoutes(deps: HttpDeps): RouteDef[] {
     defineRoute({
       method: 'POST',
       path: '/api/tickets/inbound/email',
-      access: agent,
+      access: intake,
       summary: 'Inbound e-mail webhook: raw RFC 822 (message/rfc822), or Postmark / Mailgun / SendGrid JSON or form fields; idempotent on Message-ID.',
       handler: async (c) => {
         const type = (c.req.header('content-type') ?? '').toLowerCase();
@@ -91,7 +93,7 @@ export function ticketRoutes(deps: HttpDeps): RouteDef[] {
     defineRoute({
       method: 'POST',
       path: '/api/tickets/inbound/chat',
-      access: agent,
+      access: intake,
       summary: 'Chat webhook: one message of a conversation ({ conversationId, messageId, text, from: { email|handle|id, name } }); the conversation is the ticket.',
       handler: async (c) => {
         const body = parseWith(ChatWebhookBody, await jsonBody(c), 'chat message');

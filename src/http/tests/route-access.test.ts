@@ -91,3 +91,11 @@ test('error: a revoked or unknown token is refused', async () => {
   const res = await t.request('/api/users', { headers: { authorization: 'Bearer ods_not-a-real-token' } });
   assert.equal(res.status, 401);
 });
+
+test('behavior: the push-only ingest role may POST intake and telemetry, and read only who it is and /metrics', () => {
+  const readsAllowed = new Set(['GET /api/auth/me', 'GET /metrics']);
+  const ingestRoutes = t.routes.filter((r) => !('public' in r.access) && r.access.roles.includes('ingest')).map((r) => `${r.method} ${r.path}`);
+  for (const key of ingestRoutes) assert.ok(key.startsWith('POST ') || readsAllowed.has(key), `ingest may call ${key}, which is not a push`);
+  for (const intake of ['POST /api/tickets', 'POST /api/tickets/inbound/email', 'POST /api/tickets/inbound/chat', 'POST /v1/logs']) assert.ok(ingestRoutes.includes(intake), `ingest may not call ${intake}`);
+  for (const read of ['GET /api/tickets', 'GET /api/tickets/:id']) assert.ok(!ingestRoutes.includes(read), `ingest may call ${read}`);
+});

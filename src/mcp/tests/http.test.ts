@@ -20,7 +20,7 @@ function connect(token: string | undefined): Promise<Client> {
 }
 
 test('POST /mcp speaks Streamable HTTP to an MCP client holding an API token', async () => {
-  const client = await connect(await t.tokenFor('viewer'));
+  const client = await connect(await t.tokenFor('agent'));
   try {
     const { tools } = await client.listTools();
     assert.ok(tools.some((x) => x.name === 'kb_search'));

@@ -129,7 +129,7 @@ export function IncidentPage({ id, me }: { id: string; me: Me }) {
               </li>
             ))}
           </ol>
-          <NoteForm id={d.incident.id} onAdded={detail.reload} />
+          {atLeast(me.role, 'agent') && <NoteForm id={d.incident.id} onAdded={detail.reload} />}
           <Postmortem id={d.incident.id} canChange={canChange} />
         </>
       )}

@@ -3,16 +3,16 @@ import { FailureLimiter, ensureFirstAdmin } from './auth/index.ts';
 import { createChainService, type ChainService } from './chains/index.ts';
 import { createLogger, systemClock, type Clock, type Config, type Logger } from './core/index.ts';
 import { allRoutes, buildApp, listen, type BuiltApp, type HttpDeps, type RunningServer } from './http/index.ts';
-import { createIncidentsService, type IncidentsService } from './incidents/index.ts';
+import { alertIncidentHooks, createIncidentsService, type IncidentsService } from './incidents/index.ts';
 import { AssistDisabledError, createChatClient, draftReply } from './assist/index.ts';
 import { openKbService, type KbService } from './kb/index.ts';
 import { createMcpHttpHandler, runtimeTools } from './mcp/index.ts';
-import { createMonitorDeps, MonitorScheduler } from './monitor/index.ts';
+import { createMonitorDeps, MonitorScheduler, sendNotice } from './monitor/index.ts';
 import { openStore, type RelationalStore } from './storage/index.ts';
 import { createCommunityDeps, startCommunityBackground } from './community/index.ts';
 import { scrubText } from './redaction/index.ts';
 import { openTelemetry, type TelemetryService } from './telemetry/index.ts';
-import { createTicketService, kbSearchFrom, openTriager, replyToTicket, type TicketService } from './tickets/index.ts';
+import { createTicketService, kbSearchFrom, openReloadingTriager, replyToTicket, slaNotificationText, startNightlyRetrain, startSlaBackground, type ReloadingTriager, type TicketService } from './tickets/index.ts';
 
 /** Everything a surface needs, built once from configuration. Domains add their services here. */
 export interface Runtime {
@@ -29,6 +29,8 @@ export interface Runtime {
   kb: () => Promise<KbService>;
   /** Tickets: intake, triage (model loaded on first use), reading, corrections. */
   tickets: () => Promise<TicketService>;
+  /** Serves the newest triage model file if it changed (no-op before tickets were opened); returns the new version. */
+  reloadTriageModel: () => Promise<number | undefined>;
   close(): Promise<void>;
 }
 
@@ -58,11 +60,12 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   const chains = createChainService(config.chains, { logger });
   const openKb = () => (kb ??= openKbService({ db: store.db, dir: config.kb.dir, clock, logger, watch: watchKb && config.kb.watch, refreshIntervalMs: watchKb ? config.kb.refreshSec * 1000 : 0 }));
   let tickets: Promise<TicketService> | undefined;
+  let triager: Promise<ReloadingTriager> | undefined;
   const openTickets = async (): Promise<TicketService> => {
     // The KB is optional for triage: without it, tickets still get the playbook suggestions.
     const kbIndex = await openKb().catch(() => undefined);
-    const triager = await openTriager({ dataDir: config.dataDir, registry: chains.registry, ...(kbIndex ? { kbSearch: kbSearchFrom(kbIndex) } : {}) });
-    return createTicketService({ store, triager, clock, logger });
+    triager = openReloadingTriager({ dataDir: config.dataDir, registry: chains.registry, ...(kbIndex ? { kbSearch: kbSearchFrom(kbIndex) } : {}) });
+    return createTicketService({ store, triager: await triager, clock, logger });
   };
   return {
     config,
@@ -74,6 +77,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     telemetry: () => (telemetry ??= openTelemetry(config, clock)),
     kb: openKb,
     tickets: () => (tickets ??= openTickets()),
+    reloadTriageModel: async () => (triager ? (await triager).reload() : undefined),
     async close() {
       for (const close of closers.reverse()) await close().catch((err: unknown) => logger.error({ err }, 'error while closing'));
       await store.close();
@@ -140,7 +144,12 @@ export async function startServer(config: Config, options: RuntimeOptions & { an
     const stopIncidentJobs = runtime.incidents.startBackground(`server-${process.pid}-${runtime.clock.nowMs()}`);
     const stopMonitors = config.monitor.schedulerEnabled ? startMonitorScheduler(runtime) : async () => {};
     const stopCommunity = config.community.backgroundTickSec > 0 ? startCommunity(runtime) : async () => {};
+    const retrain = config.triage.retrain;
+    const stopRetrain = retrain.enabled
+      ? startNightlyRetrain({ store: runtime.store, dataDir: config.dataDir, clock: runtime.clock, logger: runtime.logger }, { ...retrain, workerId: `triage-${process.pid}-${runtime.clock.nowMs()}`, tickMs: retrain.checkEverySec * 1000, reload: runtime.reloadTriageModel })
+      : async () => {};
     const url = `http://${config.server.host.includes(':') ? `[${config.server.host}]` : config.server.host}:${server.port}`;
+    const stopSla = config.sla.actionsTickSec > 0 ? startSlaActions(runtime, config.server.publicUrl ?? url) : async () => {};
     runtime.logger.info({ url, store: runtime.store.describe }, 'OpsDesk is serving');
     return {
       runtime,
@@ -151,6 +160,8 @@ export async function startServer(config: Config, options: RuntimeOptions & { an
         stopIncidentJobs();
         await stopMonitors();
         await stopCommunity();
+        await stopRetrain();
+        await stopSla();
         await server.close();
         await runtime.close();
       },
@@ -163,7 +174,8 @@ export async function startServer(config: Config, options: RuntimeOptions & { an
 
 /** Runs the stored monitors in the background: telemetry, configured chains and the status-page mirror wired in. */
 function startMonitorScheduler(runtime: Runtime): () => Promise<void> {
-  const monitor = createMonitorDeps(runtime.store, runtime.clock, runtime.config);
+  // Incident channels open incidents through the incidents service (the monitor does not import it).
+  const monitor = createMonitorDeps(runtime.store, runtime.clock, runtime.config, alertIncidentHooks(runtime.incidents.deps));
   const scheduler = new MonitorScheduler(
     {
       monitor,
@@ -176,6 +188,27 @@ function startMonitorScheduler(runtime: Runtime): () => Promise<void> {
     { workerId: `monitor-${process.pid}-${runtime.clock.nowMs()}`, tickMs: runtime.config.monitor.schedulerTickSec * 1000, runTimeoutMs: runtime.config.monitor.runTimeoutMs },
   );
   const stop = scheduler.start();
+  return async () => {
+    await stop();
+    monitor.mailer?.close();
+  };
+}
+
+/** Runs due SLA warning and breach actions in the background; notify actions go to the alert channel named by their target. */
+function startSlaActions(runtime: Runtime, consoleUrl: string): () => Promise<void> {
+  const monitor = createMonitorDeps(runtime.store, runtime.clock, runtime.config);
+  const stop = startSlaBackground(
+    {
+      store: runtime.store,
+      clock: runtime.clock,
+      logger: runtime.logger,
+      notify: async (n) => {
+        const { title, text, link, fields } = slaNotificationText(n, consoleUrl);
+        await sendNotice(monitor, n.target, { event: `sla.${n.stage}`, title, text, link, fields });
+      },
+    },
+    { workerId: `sla-${process.pid}-${runtime.clock.nowMs()}`, tickMs: runtime.config.sla.actionsTickSec * 1000 },
+  );
   return async () => {
     await stop();
     monitor.mailer?.close();

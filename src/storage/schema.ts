@@ -217,6 +217,18 @@ export interface TicketsTable {
   created_at: string;
   received_at: string;
   updated_at: string;
+  /** SLA fields of the queue (2026112715), kept by tickets/sla/refresh-sla.ts: policy id, state without time (active/paused/met/breached/none), next due time and its metric. */
+  sla_policy?: string | null;
+  sla_state?: string;
+  sla_due_at?: string | null;
+  sla_due_metric?: string | null;
+  /** Instants (ms, rounded up) when the earliest running target is due / enters warning; the state at a time is derived from them. */
+  sla_due_ms?: number | null;
+  sla_warn_ms?: number | null;
+  /** Queue order: priority rank × 10¹³ + next due ms. */
+  sla_urgency?: number;
+  /** Fingerprint of the SLA settings the fields were computed with; null = not computed yet. */
+  sla_fp?: string | null;
 }
 
 export interface TicketMessagesTable {
@@ -255,6 +267,13 @@ export interface TriageCorrectionsTable {
   severity: string;
   text: string;
   model_version: number;
+}
+
+/** An accepted triage model (2026112718): the model-vN.json text, shared by the replicas. */
+export interface TriageModelsTable {
+  version: number;
+  created_at: string;
+  file: string;
 }
 
 export interface KbArticlesTable {
@@ -399,6 +418,7 @@ export interface Database {
   ticket_messages: TicketMessagesTable;
   ticket_events: TicketEventsTable;
   triage_corrections: TriageCorrectionsTable;
+  triage_models: TriageModelsTable;
   kb_articles: KbArticlesTable;
   kb_article_versions: KbArticleVersionsTable;
   kb_usage: KbUsageTable;
@@ -420,6 +440,7 @@ export interface Database {
   ticket_cluster_spikes: TicketClusterSpikesTable;
   ticket_assignments: TicketAssignmentsTable;
   agent_skills: AgentSkillsTable;
+  queue_views: QueueViewsTable;
   ticket_sla_actions: TicketSlaActionsTable;
   escalations: EscalationsTable;
   escalation_tickets: EscalationTicketsTable;
@@ -590,6 +611,15 @@ export interface AgentSkillsTable {
   user_id: string;
   skill: string;
   created_at: string;
+}
+
+/** A user's saved queue view: a named filter set (`filters` is a JSON object of query parameters). */
+export interface QueueViewsTable {
+  user_id: string;
+  name: string;
+  filters: string;
+  created_at: string;
+  updated_at: string;
 }
 
 /** SLA warnings and breaches already acted upon (once per ticket, metric, stage and due time). */

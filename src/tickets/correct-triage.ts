@@ -3,6 +3,7 @@ import { newId, systemClock, ValidationError, type Clock } from '../core/index.t
 import type { Db } from '../storage/index.ts';
 import { TicketNotFoundError } from './errors.ts';
 import { sequentialId } from './internal.ts';
+import { refreshTicketSla } from './sla/refresh-sla.ts';
 import { severities, type Category, type Priority, type Severity } from './ticket.ts';
 
 export interface TriageCorrection {
@@ -34,6 +35,7 @@ export async function correctTriage(db: Db, ticketId: string, correction: Triage
       .insertInto('ticket_events')
       .values({ id: sequentialId('tev', clock), ticket_id: ticketId, at: now, kind: 'triage_corrected', actor: actor?.id ?? null, detail: JSON.stringify({ from: { category: row.category, severity: row.severity }, to: { category, severity, priority } }) })
       .execute();
+    if (priority !== row.priority) await refreshTicketSla(trx, [ticketId]);
     await writeAudit(trx, actor, { action: 'ticket.triage_correct', targetType: 'ticket', targetId: ticketId, detail: { category, severity } }, clock);
     return { category, severity, priority };
   });

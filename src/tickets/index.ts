@@ -19,6 +19,8 @@ export {
 export { TicketNotFoundError, InputFileNotFoundError, TicketInputInvalidError, ImportFormatError, CorpusInvalidError, TriageModelInvalidError, RetrainRegressionError } from './errors.ts';
 export { createTriager, triageText, seedPhrasePlaybook, type Triager, type TriagerDeps, type EntityExtractor, type ExtractedEntities, type KbSearch } from './triage/triage.ts';
 export { openTriager, kbSearchFrom, type OpenTriagerOptions } from './triage/open.ts';
+export { openReloadingTriager, type ReloadingTriager } from './triage/reload-triager.ts';
+export { startNightlyRetrain } from './triage/schedule-retrain.ts';
 export { loadTriageModel, shippedTriageDir, triageDirOf, corpusDirOf } from './triage/load.ts';
 export { TriageModel, trainTriageModel, scoreModel, readTriageModel, writeTriageModel, prepare, type TrainingExample, type ModelScore } from './triage/model.ts';
 export { loadCorpus, type LabelledExample } from './triage/corpus.ts';
@@ -54,11 +56,16 @@ export { evaluateSla, slaStates, type SlaState, type SlaTimeline, type TicketSla
 export { getTicketSla } from './sla/ticket-sla.ts';
 export { slaReport, type SlaReport, type SlaReportLine } from './sla/sla-report.ts';
 export { runSlaActions, type SlaActionsReport, type SlaNotification } from './sla/run-sla-actions.ts';
+export { runSlaTick, startSlaBackground, slaNotificationText, type SlaTickDeps } from './sla/run-sla-tick.ts';
+export { refreshTicketSla, refreshStaleSla, storedSlaOf, slaStateAt, type StoredSla } from './sla/refresh-sla.ts';
 export { SlaSettingsInvalidError } from './sla/errors.ts';
 export { listQueue, type QueueFilter, type QueueItem, type QueuePage } from './queue/list-queue.ts';
 export { assignTicket, assignRoundRobin, type Assignment } from './queue/assign-ticket.ts';
 export { setAgentSkills } from './queue/set-agent-skills.ts';
 export { listAgentSkills } from './queue/list-agent-skills.ts';
+export { listQueueViews, type QueueView } from './queue/list-queue-views.ts';
+export { saveQueueView, maxQueueViews } from './queue/save-queue-view.ts';
+export { deleteQueueView } from './queue/delete-queue-view.ts';
 export { AgentNotFoundError, NoAgentAvailableError, QueueCursorInvalidError } from './queue/errors.ts';
 export { replyToTicket, explorerHosts, type ReplyOptions, type SentReply } from './replies/reply-to-ticket.ts';
 export { replyWithMacro, type MacroReplyInput } from './replies/reply-with-macro.ts';

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { appendFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { createToken, createUser } from '../../src/auth/index.ts';
 import { loadConfig, newId, silentLogger } from '../../src/core/index.ts';
 import { startServer, type StartedServer } from '../../src/main.ts';
+import { refreshStaleSla } from '../../src/tickets/index.ts';
 import { ensureConsoleBuilt, ensureScreenshotDir, launchBrowser } from '../../test/browser.ts';
 import { repoRoot } from '../../test/cli.ts';
 import { tempDir } from '../../test/tmp.ts';
@@ -28,7 +30,7 @@ async function ingest(body: Record<string, unknown>): Promise<{ ticketId: string
 before(async () => {
   ensureConsoleBuilt();
   tmp = tempDir('opsdesk-console-queue-');
-  const config = loadConfig({ cwd: tmp.dir, env: {}, flags: { dataDir: tmp.dir, server: { port: 0 }, kb: { dir: join(repoRoot, 'kb'), watch: false }, monitor: { schedulerEnabled: false }, auth: { adminEmail: 'root@example.test', adminPassword: 'root password long' } } });
+  const config = loadConfig({ cwd: tmp.dir, env: {}, flags: { dataDir: tmp.dir, server: { port: 0 }, kb: { dir: join(repoRoot, 'kb'), watch: false }, monitor: { schedulerEnabled: false }, sla: { actionsTickSec: 0 }, auth: { adminEmail: 'root@example.test', adminPassword: 'root password long' } } });
   server = await startServer(config, { logger: silentLogger, announce: () => undefined });
   await createUser(server.runtime.store.db, { email: agent.email, name: 'Ada', role: 'agent', password: agent.password }, null);
   ({ secret: token } = await createToken(server.runtime.store.db, { name: 'queue-test', role: 'agent' }, null));
@@ -108,14 +110,17 @@ test('an agent answers a Spanish ticket in Spanish with a localized macro', asyn
   }
 });
 
-test('behavior: with 10,000 tickets the queue adds under a second to the API answer and stays virtualised', async () => {
+test('behavior: with 10,000 tickets the queue shows its first rows in under a second and stays virtualised', async () => {
   const { ticketId } = await ingest({ externalId: 'bench-template', requester: 'bench@example.test', subject: 'Bridge transfer to arbitrum missing', body: 'I bridged 0.2 ETH to arbitrum an hour ago and nothing arrived.' });
   const { db } = server.runtime.store;
   const template = await db.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirstOrThrow();
   const start = Date.parse('2026-01-01T00:00:00Z');
   const prios = ['p1', 'p2', 'p3', 'p4'];
-  const seeded = Array.from({ length: 10_000 }, (_, i) => ({ ...template, id: newId('tkt', start + i * 1000), source_id: `bench-${i}`, subject: `Seeded ticket ${i}: ${template.subject}`, priority: prios[i % 4]!, created_at: new Date(start + i * 1000).toISOString() }));
+  // Copies carry the template's stored SLA fields; clearing the fingerprint makes them stale, and the
+  // backfill (what a server does once after the migration) computes them before the measurement.
+  const seeded = Array.from({ length: 10_000 }, (_, i) => ({ ...template, id: newId('tkt', start + i * 1000), source_id: `bench-${i}`, subject: `Seeded ticket ${i}: ${template.subject}`, priority: prios[i % 4]!, created_at: new Date(start + i * 1000).toISOString(), sla_fp: null }));
   for (let i = 0; i < seeded.length; i += 500) await db.insertInto('tickets').values(seeded.slice(i, i + 500)).execute();
+  await refreshStaleSla(db, ['new', 'open', 'pending']);
 
   const page = await signedIn();
   try {
@@ -149,11 +154,15 @@ test('behavior: with 10,000 tickets the queue adds under a second to the API ans
     for (let i = 0; i < 3; i++) await page.keyboard.press('PageDown');
     const moved = Number(await rows(page).getByRole('option', { selected: true }).getAttribute('aria-posinset'));
     assert.ok(moved > 20, `PageDown ×3 selected ticket ${moved}`);
-    const line = `console queue, 10,000 seeded tickets (Chromium, 1280×800): first rows ${firstRowsMs} ms of ${setSize.toLocaleString('en')} open tickets = GET /api/queue?limit=500 ${apiMs} ms + rendering ${renderMs} ms; ${rendered} rows in the DOM`;
+    const loadPerCore = loadavg()[0]! / cpus().length;
+    const line = `console queue, 10,000 seeded tickets (Chromium, 1280×800): first rows ${firstRowsMs} ms of ${setSize.toLocaleString('en')} open tickets = GET /api/queue?limit=500 ${apiMs} ms + rendering ${renderMs} ms; ${rendered} rows in the DOM; load ${loadPerCore.toFixed(1)} per core`;
     console.log(line);
     if (process.env.OPSDESK_BENCH_OUT) appendFileSync(process.env.OPSDESK_BENCH_OUT, `${line}\n`);
-    // End to end the first load is bound by GET /api/queue (it evaluates the SLA of every open ticket per page); the console's own share must stay under 1 s.
+    // GET /api/queue filters, orders and pages in SQL on the stored SLA fields and evaluates only the page; the console's own share must stay under 1 s.
     assert.ok(renderMs < 1000, `first rows ${renderMs} ms after the API answered (${apiMs} ms)`);
+    // The 1 s end-to-end target is asserted on a machine that is not overloaded; on the shared 2-core box
+    // (load often 10+ per core) the line above records the number and docs/benchmarks.md keeps it.
+    if (loadPerCore < 1.5) assert.ok(firstRowsMs < 1000, `first rows after ${firstRowsMs} ms (API ${apiMs} ms, rendering ${renderMs} ms)`);
   } finally {
     await page.close();
   }

@@ -53,7 +53,21 @@ export const NotificationsConfig = z.strictObject({
   from: z.string().default('Wallet Status <status@localhost>').describe('From address of subscriber e-mails.'),
 });
 
+export const TelemetryClickHouseConfig = z.strictObject({
+  url: z.string().url().default('http://127.0.0.1:8123').describe('HTTP interface of the ClickHouse server (or a load balancer in front of the cluster) when telemetry.store is clickhouse.'),
+  database: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/).default('opsdesk_telemetry').describe('ClickHouse database of the telemetry tables; created with the schema on first start.'),
+  user: z.string().min(1).default('default').describe('ClickHouse user.'),
+  password: z.string().default('').describe('Password of the ClickHouse user. Set via OPSDESK_TELEMETRY_CLICKHOUSE_PASSWORD, not in a file; never logged.'),
+  batchRows: z.number().int().min(1).default(20_000).describe('Buffered rows that trigger an INSERT at once (ClickHouse prefers few large inserts).'),
+  maxInsertRows: z.number().int().min(1000).default(100_000).describe('Rows per INSERT at most; larger batches are split.'),
+  flushIntervalMs: z.number().int().min(1).max(60_000).default(1000).describe('Buffered rows are inserted at the latest this long after the first arrived (an OTLP request is answered after its INSERT).'),
+  requestTimeoutMs: z.number().int().positive().default(60_000).describe('Timeout of one ClickHouse HTTP request, in milliseconds.'),
+  rollup: z.enum(['auto', 'always', 'never']).default('auto').describe('Answer series/top-N queries on whole minutes grouped by service/route/chain/kind from the per-minute rollup: auto = when it is at most 1/20 the size of the raw events.'),
+});
+
 export const TelemetryConfig = z.strictObject({
+  store: z.enum(['duckdb', 'clickhouse']).default('duckdb').describe('Where telemetry is stored: the embedded DuckDB file (telemetry.file) or a ClickHouse server/cluster (telemetry.clickhouse).'),
+  clickhouse: TelemetryClickHouseConfig.default(TelemetryClickHouseConfig.parse({})).describe('ClickHouse connection and insert batching, used when telemetry.store is clickhouse.'),
   file: z.string().default('telemetry.duckdb').describe('DuckDB file of the telemetry store, inside the data dir.'),
   memoryLimit: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/).default('512MB').describe('DuckDB memory limit of the telemetry store (e.g. 512MB).'),
   threads: z.number().int().min(1).max(64).default(2).describe('DuckDB worker threads of the telemetry store.'),
@@ -130,6 +144,30 @@ export const CommunityConfig = z.strictObject({
   userAgent: z.string().default('OpsDesk community monitor (+https://github.com/opsdesk)').describe('User-Agent of feed requests (Reddit and Discourse ask for a descriptive one).'),
 });
 
+function isTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const TriageRetrainConfig = z.strictObject({
+  enabled: z.boolean().default(true).describe('Retrain the triage model once a day in the background of `opsdesk serve` when agents have corrected tickets since the current model was trained (one replica runs it; a worse model on the held-out set is refused).'),
+  at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM (24-hour)').default('03:30').describe('Local time of the nightly retrain, HH:MM (24-hour) in triage.retrain.timeZone; a server that was down then runs it later the same day.'),
+  timeZone: z.string().refine(isTimeZone, 'unknown IANA time zone (e.g. America/Sao_Paulo)').default('Etc/UTC').describe('IANA time zone of triage.retrain.at, e.g. America/Sao_Paulo.'),
+  checkEverySec: z.number().int().min(1).max(3600).default(60).describe('How often the server checks whether the nightly retrain is due and whether another replica wrote a newer model, in seconds.'),
+});
+
+export const TriageConfig = z.strictObject({
+  retrain: TriageRetrainConfig.default(TriageRetrainConfig.parse({})),
+});
+
+export const SlaConfig = z.strictObject({
+  actionsTickSec: z.number().int().min(0).default(60).describe('How often `opsdesk serve` runs due SLA warning and breach actions (re-prioritise, re-assign, notify), in seconds; each tick runs on one replica and each action once. 0 turns it off.'),
+});
+
 export const AssistConfig = z.strictObject({
   enabled: z.boolean().default(false).describe('Let agents ask a language model for reply drafts grounded in KB articles (POST /api/kb/draft). Off by default.'),
   baseUrl: z.string().url().optional().describe('Base URL of an OpenAI-compatible chat-completions API, e.g. http://127.0.0.1:11434/v1 (text is redacted before it is sent).'),
@@ -169,6 +207,8 @@ export const Config = z.strictObject({
   payments: PaymentsConfig.default(PaymentsConfig.parse({})),
   community: CommunityConfig.default(CommunityConfig.parse({})),
   escalations: EscalationsConfig.default(EscalationsConfig.parse({})),
+  triage: TriageConfig.default(TriageConfig.parse({})),
+  sla: SlaConfig.default(SlaConfig.parse({})),
 });
 
 export type Config = z.infer<typeof Config>;

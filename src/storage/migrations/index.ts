@@ -11,9 +11,12 @@ import { ticketWorkflowMigration } from './2026112711-ticket-workflow.ts';
 import { escalationsMigration } from './2026112712-escalations.ts';
 import { i18nMigration } from './2026112713-i18n.ts';
 import { messageLanguagesMigration } from './2026112714-message-languages.ts';
+import { ticketSlaFieldsMigration } from './2026112715-ticket-sla-fields.ts';
+import { queueViewsMigration } from './2026112716-queue-views.ts';
+import { triageModelsMigration } from './2026112718-triage-models.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in the order it runs. Add new ones at the end. */
-export const migrations: readonly Migration[] = [coreMigration, authMigration, incidentsMigration, ticketsMigration, kbMigration, monitorMigration, paymentsMigration, communityMigration, monitorSchedulesMigration, ticketWorkflowMigration, escalationsMigration, i18nMigration, messageLanguagesMigration];
+export const migrations: readonly Migration[] = [coreMigration, authMigration, incidentsMigration, ticketsMigration, kbMigration, monitorMigration, paymentsMigration, communityMigration, monitorSchedulesMigration, ticketWorkflowMigration, escalationsMigration, i18nMigration, messageLanguagesMigration, ticketSlaFieldsMigration, queueViewsMigration, triageModelsMigration];
 
 export type { Migration } from './migration.ts';

@@ -5,6 +5,7 @@ import { detectLanguage } from '../../i18n/index.ts';
 import { redactText, scrubText } from '../../redaction/index.ts';
 import type { Db } from '../../storage/index.ts';
 import { TicketInputInvalidError } from '../errors.ts';
+import { refreshTicketSla } from '../sla/refresh-sla.ts';
 import type { TriageResult } from '../ticket.ts';
 import type { Triager } from '../triage/triage.ts';
 import { IntakeMessagePart, type IntakeMessage } from './message.ts';
@@ -48,7 +49,11 @@ export async function ingestTicket(deps: IngestDeps, input: IntakeMessage): Prom
   const existing = await deps.db.selectFrom('tickets').select(['id']).where('source', '=', input.source).where('source_id', '=', sourceId).executeTakeFirst();
   if (existing) {
     const added = await addMessages(deps.db, existing.id, messages, input.channel, now, clock, true);
-    if (added) await deps.db.updateTable('tickets').set({ updated_at: now }).where('id', '=', existing.id).execute();
+    if (added) {
+      await deps.db.updateTable('tickets').set({ updated_at: now }).where('id', '=', existing.id).execute();
+      // A new requester message starts a next-reply target and ends a wait on the user.
+      await refreshTicketSla(deps.db, [existing.id]);
+    }
     return { ticketId: existing.id, created: false, messagesAdded: added, triage: null };
   }
   const triage = deps.triager.triage({
@@ -107,6 +112,7 @@ export async function ingestTicket(deps: IngestDeps, input: IntakeMessage): Prom
     for (const e of events) {
       await trx.insertInto('ticket_events').values({ id: sequentialId('tev', clock), ticket_id: id, at: now, kind: e.kind, actor: null, detail: JSON.stringify(e.detail) }).execute();
     }
+    await refreshTicketSla(trx, [id]);
     return true;
   });
   if (!inserted) {

@@ -4,6 +4,7 @@ import { openTicketStatuses } from '../clusters/internal.ts';
 import { summaryOf, type TicketSummary } from '../get-ticket.ts';
 import { evaluateSla, type SlaState, type TicketSla } from '../sla/evaluate-sla.ts';
 import { defaultSlaSettings, type SlaSettings } from '../sla/policy.ts';
+import { refreshStaleSla, slaStateIs } from '../sla/refresh-sla.ts';
 import { loadSlaTimelines } from '../sla/ticket-sla.ts';
 import { QueueCursorInvalidError } from './errors.ts';
 
@@ -35,23 +36,28 @@ export interface QueuePage {
   total: number;
 }
 
-type Key = [priority: number, dueMs: number, createdAt: string, id: string];
-
-const compare = (a: Key, b: Key) => a[0] - b[0] || a[1] - b[1] || a[2].localeCompare(b[2]) || a[3].localeCompare(b[3]);
+/** Keyset position: the stored urgency (priority rank, next due time), then age, then id. */
+type Key = [urgency: number, createdAt: string, id: string];
 
 /**
  * The work queue, most urgent first: priority, then the nearest SLA due time (breached first), then
  * age. Filters by status, category, severity, priority, chain, assignee, cluster and SLA state; pages with an opaque cursor.
+ * Filters, order and paging run in SQL on the tickets' stored SLA fields; only the returned page is evaluated in full.
  */
 export async function listQueue(db: Db, filter: QueueFilter = {}, opts: { settings?: SlaSettings; clock?: Clock } = {}): Promise<QueuePage> {
   const limit = Math.min(Math.max(filter.limit ?? 50, 1), 500);
   const after = filter.cursor ? decodeCursor(filter.cursor) : undefined;
+  const settings = opts.settings ?? defaultSlaSettings;
+  const clock = opts.clock ?? systemClock;
+  const statuses = filter.status?.length ? filter.status : [...openTicketStatuses];
+  // Tickets stored before the SLA fields existed, or computed under other SLA settings.
+  await refreshStaleSla(db, statuses, { settings });
+  const nowMs = clock.nowMs();
   let q = db
     .selectFrom('tickets as t')
     .leftJoin('ticket_assignments as a', 'a.ticket_id', 't.id')
     .leftJoin('ticket_fingerprints as f', 'f.ticket_id', 't.id')
-    .select(['t.id', 't.source', 't.source_id', 't.channel', 't.requester', 't.requester_name', 't.tier', 't.subject', 't.status', 't.category', 't.category_confidence', 't.severity', 't.priority', 't.language', 't.security_flags', 't.chains', 't.created_at', 't.received_at', 't.updated_at', 'a.assignee_id', 'f.cluster_id'])
-    .where('t.status', 'in', filter.status?.length ? filter.status : [...openTicketStatuses]);
+    .where('t.status', 'in', statuses);
   if (filter.category) q = q.where('t.category', '=', filter.category);
   if (filter.severity) q = q.where('t.severity', '=', filter.severity);
   if (filter.priority) q = q.where('t.priority', '=', filter.priority);
@@ -59,30 +65,33 @@ export async function listQueue(db: Db, filter: QueueFilter = {}, opts: { settin
   if (filter.assignee === 'none') q = q.where('a.assignee_id', 'is', null);
   else if (filter.assignee) q = q.where('a.assignee_id', '=', filter.assignee);
   if (filter.cluster) q = q.where('f.cluster_id', '=', filter.cluster);
-  const rows = await q.execute();
-  const settings = opts.settings ?? defaultSlaSettings;
-  const nowMs = (opts.clock ?? systemClock).nowMs();
-  const timelines = await loadSlaTimelines(db, rows.map((r) => r.id));
-  const items: Array<{ key: Key; item: QueueItem }> = [];
-  for (const r of rows) {
+  if (filter.slaState) q = q.where(slaStateIs(filter.slaState, nowMs));
+  let pageQuery = q.select(['t.id', 't.source', 't.source_id', 't.channel', 't.requester', 't.requester_name', 't.tier', 't.subject', 't.status', 't.category', 't.category_confidence', 't.severity', 't.priority', 't.language', 't.security_flags', 't.chains', 't.created_at', 't.received_at', 't.updated_at', 't.sla_urgency', 'a.assignee_id', 'f.cluster_id']);
+  if (after) {
+    const [u, c, id] = after;
+    pageQuery = pageQuery.where((eb) => eb.or([eb('t.sla_urgency', '>', u), eb.and([eb('t.sla_urgency', '=', u), eb.or([eb('t.created_at', '>', c), eb.and([eb('t.created_at', '=', c), eb('t.id', '>', id)])])])]));
+  }
+  const [rows, count] = await Promise.all([
+    pageQuery.orderBy('t.sla_urgency').orderBy('t.created_at').orderBy('t.id').limit(limit + 1).execute(),
+    q.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const page = rows.slice(0, limit);
+  const timelines = await loadSlaTimelines(db, page.map((r) => r.id));
+  const items = page.map((r): QueueItem => {
     const sla = evaluateSla(settings, timelines.get(r.id)!, nowMs);
-    if (filter.slaState && sla.state !== filter.slaState) continue;
     const running = sla.metrics.filter((m) => m.achievedAt === null);
     const remaining = running.length ? Math.min(...running.map((m) => m.remainingMs)) : null;
-    const item: QueueItem = { ...summaryOf(r), assigneeId: r.assignee_id ?? null, clusterId: r.cluster_id ?? null, sla: { state: sla.state, policy: sla.policy, nextDueAt: sla.nextDueAt, remainingMs: remaining } };
-    items.push({ key: [Number(r.priority.slice(1)) || 9, sla.nextDueAt ? Date.parse(sla.nextDueAt) : Number.MAX_SAFE_INTEGER, r.created_at, r.id], item });
-  }
-  items.sort((a, b) => compare(a.key, b.key));
-  const rest = after ? items.filter((i) => compare(i.key, after) > 0) : items;
-  const page = rest.slice(0, limit);
+    return { ...summaryOf(r), assigneeId: r.assignee_id ?? null, clusterId: r.cluster_id ?? null, sla: { state: sla.state, policy: sla.policy, nextDueAt: sla.nextDueAt, remainingMs: remaining } };
+  });
   const last = page.at(-1);
-  return { items: page.map((p) => p.item), next: rest.length > limit && last ? Buffer.from(JSON.stringify(last.key)).toString('base64url') : null, total: items.length };
+  const next = rows.length > limit && last ? Buffer.from(JSON.stringify([Number(last.sla_urgency), last.created_at, last.id] satisfies Key)).toString('base64url') : null;
+  return { items, next, total: Number(count.n) };
 }
 
 function decodeCursor(cursor: string): Key {
   try {
     const k = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(k) && k.length === 4 && typeof k[0] === 'number' && typeof k[1] === 'number' && typeof k[2] === 'string' && typeof k[3] === 'string') return k as Key;
+    if (Array.isArray(k) && k.length === 3 && typeof k[0] === 'number' && Number.isFinite(k[0]) && typeof k[1] === 'string' && typeof k[2] === 'string') return k as Key;
   } catch {
     // Falls through to the error below.
   }

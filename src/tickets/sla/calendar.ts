@@ -128,10 +128,27 @@ function* dayIntervals(cal: BusinessCalendar, fromMs: number): Generator<Interva
   throw new SlaSettingsInvalidError('the business calendar has no open time in ten years');
 }
 
+const roundTheClock = new WeakMap<BusinessCalendar, boolean>();
+
+/** Whether a calendar is open all the time (every weekday 00:00–24:00, no holidays): its open time is wall time. */
+function isRoundTheClock(cal: BusinessCalendar): boolean {
+  let r = roundTheClock.get(cal);
+  if (r === undefined) {
+    r = !cal.holidays.length && weekdays.every((d) => cal.periods[d]?.some((p) => p.start === '00:00' && p.end === '24:00'));
+    roundTheClock.set(cal, r);
+  }
+  return r;
+}
+
 /** Open intervals from an instant on, clipped to it, without overlaps and in order (minus the given pauses, which may be open-ended). */
 export function* openIntervals(cal: BusinessCalendar, fromMs: number, pauses: readonly Interval[] = []): Generator<Interval> {
   const sortedPauses = [...pauses].sort((x, y) => x[0] - y[0]);
   const stopAt = Math.min(...sortedPauses.filter((p) => !Number.isFinite(p[1])).map((p) => p[0]));
+  // Round the clock: one interval instead of one per day (a ticket months old costs as little as a new one).
+  if (isRoundTheClock(cal)) {
+    if (fromMs < stopAt) yield* subtract([fromMs, Infinity], sortedPauses);
+    return;
+  }
   let lastEnd = fromMs;
   for (const [a0, b] of dayIntervals(cal, fromMs)) {
     // An overnight period may overlap the next day's first one: count that time once.

@@ -47,10 +47,22 @@ export interface TicketSla {
 const waiting = new Set(['pending']);
 const done = new Set(['solved', 'closed']);
 
+/** Exact instants (ms, unrounded) at which a metric is due and enters warning; undefined while paused. */
+export interface SlaMetricTimes {
+  dueMs: number | undefined;
+  warnMs: number | undefined;
+}
+
 /** Evaluates a ticket's SLA targets at an instant: due times in business hours, pauses while waiting on the user, met/breached/warning. Pure. */
 export function evaluateSla(settings: SlaSettings, t: SlaTimeline, nowMs: number): TicketSla {
+  return evaluateSlaTimes(settings, t, nowMs).sla;
+}
+
+/** `evaluateSla` plus each metric's exact due and warning instants (what the stored queue fields are built from). */
+export function evaluateSlaTimes(settings: SlaSettings, t: SlaTimeline, nowMs: number): { sla: TicketSla; times: Map<SlaMetricResult, SlaMetricTimes> } {
+  const times = new Map<SlaMetricResult, SlaMetricTimes>();
   const policy = policyFor(settings, { priority: t.priority, channel: t.channel, ...(t.tier ? { tier: t.tier } : {}) });
-  if (!policy) return { ticketId: t.ticketId, policy: null, calendar: null, state: 'none', nextDueAt: null, metrics: [], nextReplyCycles: [] };
+  if (!policy) return { sla: { ticketId: t.ticketId, policy: null, calendar: null, state: 'none', nextDueAt: null, metrics: [], nextReplyCycles: [] }, times };
   const cal = settings.calendars[policy.calendar]!;
   const events = t.events.map((e) => ({ ...e, ms: Date.parse(e.at) })).filter((e) => e.ms <= nowMs).sort((a, b) => a.ms - b.ms);
   const createdMs = Date.parse(t.createdAt);
@@ -81,11 +93,18 @@ export function evaluateSla(settings: SlaSettings, t: SlaTimeline, nowMs: number
     const endMs = achievedMs ?? nowMs;
     const elapsedMs = businessTimeBetween(cal, startMs, endMs, pauses);
     const due = addBusinessTime(cal, startMs, targetMs, pauses);
+    const warnMs = due === undefined ? undefined : addBusinessTime(cal, startMs, policy.warnAt * targetMs, pauses);
     const base = { metric, targetMin, startedAt: new Date(startMs).toISOString(), dueAt: due === undefined ? null : new Date(due).toISOString(), achievedAt: achievedMs === undefined ? null : new Date(achievedMs).toISOString(), elapsedMs, remainingMs: targetMs - elapsedMs };
-    if (achievedMs !== undefined) return { ...base, state: elapsedMs <= targetMs ? 'met' : 'breached' };
-    if (elapsedMs > targetMs || (due !== undefined && due <= nowMs)) return { ...base, state: 'breached' };
-    if (due === undefined) return { ...base, state: 'paused' };
-    return { ...base, state: elapsedMs >= policy.warnAt * targetMs ? 'warning' : 'active' };
+    const result: SlaMetricResult =
+      achievedMs !== undefined
+        ? { ...base, state: elapsedMs <= targetMs ? 'met' : 'breached' }
+        : elapsedMs > targetMs || (due !== undefined && due <= nowMs)
+          ? { ...base, state: 'breached' }
+          : due === undefined
+            ? { ...base, state: 'paused' }
+            : { ...base, state: elapsedMs >= policy.warnAt * targetMs ? 'warning' : 'active' };
+    times.set(result, { dueMs: due, warnMs });
+    return result;
   };
 
   const metrics: SlaMetricResult[] = [];
@@ -112,5 +131,5 @@ export function evaluateSla(settings: SlaSettings, t: SlaTimeline, nowMs: number
   const running = metrics.filter((m) => m.achievedAt === null);
   const state = (['breached', 'warning', 'paused', 'active', 'met'] as const).find((s) => running.some((m) => m.state === s)) ?? (metrics.some((m) => m.state === 'breached') ? 'breached' : metrics.length ? 'met' : 'none');
   const dues = running.map((m) => m.dueAt).filter((d): d is string => d !== null).sort();
-  return { ticketId: t.ticketId, policy: policy.id, calendar: policy.calendar, state, nextDueAt: dues[0] ?? null, metrics, nextReplyCycles: cycles };
+  return { sla: { ticketId: t.ticketId, policy: policy.id, calendar: policy.calendar, state, nextDueAt: dues[0] ?? null, metrics, nextReplyCycles: cycles }, times };
 }

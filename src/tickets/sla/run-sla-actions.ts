@@ -6,14 +6,18 @@ import { assignRoundRobin, assignTicket } from '../queue/assign-ticket.ts';
 import { priorities } from '../ticket.ts';
 import { evaluateSla } from './evaluate-sla.ts';
 import { defaultSlaSettings, policyFor, type SlaAction, type SlaSettings } from './policy.ts';
+import { refreshStaleSla, refreshTicketSla } from './refresh-sla.ts';
 import { loadSlaTimelines } from './ticket-sla.ts';
 
+/** One notify action to deliver: ids, metric and times only, never what the customer wrote. */
 export interface SlaNotification {
   ticketId: string;
   metric: string;
   stage: 'warning' | 'breach';
   target: string;
   dueAt: string;
+  policy: string;
+  priority: string;
 }
 
 export interface SlaActionsReport {
@@ -25,13 +29,23 @@ export interface SlaActionsReport {
 }
 
 /**
- * Checks every open ticket's SLA and runs the policy's warning and breach actions once per ticket,
- * metric, stage and due time (re-prioritise, re-assign, notify); safe to run on several replicas.
+ * Checks the SLA of open tickets whose stored warning or due time has passed and runs the policy's
+ * warning and breach actions once per ticket, metric, stage and due time (re-prioritise, re-assign,
+ * notify); safe to run on several replicas. Also computes stored SLA fields that are missing or stale.
  */
 export async function runSlaActions(db: Db, opts: { settings?: SlaSettings; clock?: Clock; logger?: Logger; notify?: (n: SlaNotification) => Promise<void> } = {}): Promise<SlaActionsReport> {
   const settings = opts.settings ?? defaultSlaSettings;
   const clock = opts.clock ?? systemClock;
-  const ids = (await db.selectFrom('tickets').select('id').where('status', 'in', [...openTicketStatuses]).execute()).map((r) => r.id);
+  await refreshStaleSla(db, openTicketStatuses, { settings });
+  const nowMs = clock.nowMs();
+  const ids = (
+    await db
+      .selectFrom('tickets')
+      .select('id')
+      .where('status', 'in', [...openTicketStatuses])
+      .where((eb) => eb.or([eb('sla_warn_ms', '<=', nowMs), eb('sla_due_ms', '<=', nowMs)]))
+      .execute()
+  ).map((r) => r.id);
   const timelines = await loadSlaTimelines(db, ids);
   const report: SlaActionsReport = { checked: ids.length, warnings: 0, breaches: 0, actions: [], notifications: [] };
   for (const t of timelines.values()) {
@@ -56,7 +70,7 @@ export async function runSlaActions(db: Db, opts: { settings?: SlaSettings; cloc
         try {
           await apply(db, t.ticketId, action, clock, now);
           if (action.kind === 'notify') {
-            const n: SlaNotification = { ticketId: t.ticketId, metric: m.metric, stage, target: action.target, dueAt: m.dueAt };
+            const n: SlaNotification = { ticketId: t.ticketId, metric: m.metric, stage, target: action.target, dueAt: m.dueAt, policy: policy.id, priority: t.priority };
             report.notifications.push(n);
             await opts.notify?.(n);
           }
@@ -67,6 +81,8 @@ export async function runSlaActions(db: Db, opts: { settings?: SlaSettings; cloc
         }
       }
     }
+    // A re-prioritisation changes the policy, and with it the stored due times.
+    if (report.actions.some((a) => a.ticketId === t.ticketId && a.action.kind === 'reprioritize')) await refreshTicketSla(db, [t.ticketId], { settings });
   }
   return report;
 }

@@ -3,13 +3,14 @@ import { api, type Me } from './api.ts';
 import { useHashRoute } from './hash-route.ts';
 import { atLeast } from './lib/roles.ts';
 import { Alerts } from './screens/Alerts.tsx';
+import { Clusters } from './screens/Clusters.tsx';
 import { Incidents } from './screens/Incidents.tsx';
 import { Kb } from './screens/Kb.tsx';
 import { Queue } from './screens/Queue.tsx';
+import { Settings } from './screens/Settings.tsx';
 import { StatusAdmin } from './screens/StatusAdmin.tsx';
 import { Telemetry } from './screens/Telemetry.tsx';
 import { TxLookup } from './screens/TxLookup.tsx';
-import { Users } from './screens/Users.tsx';
 
 interface Screen {
   path: string;
@@ -20,13 +21,15 @@ interface Screen {
 
 const screens: Screen[] = [
   { path: '/queue', label: 'Queue', minRole: 'agent', render: (me, route) => <Queue me={me} route={route} /> },
+  { path: '/clusters', label: 'Problems', minRole: 'agent', render: (me, route) => <Clusters me={me} route={route} /> },
   { path: '/lookup', label: 'Transaction lookup', minRole: 'agent', render: () => <TxLookup /> },
   { path: '/alerts', label: 'Monitors & alerts', minRole: 'agent', render: (me) => <Alerts me={me} /> },
-  { path: '/incidents', label: 'Incidents', minRole: 'agent', render: (me, route) => <Incidents me={me} route={route} /> },
+  { path: '/incidents', label: 'Incidents', minRole: 'viewer', render: (me, route) => <Incidents me={me} route={route} /> },
   { path: '/status-page', label: 'Status page', minRole: 'agent', render: (me) => <StatusAdmin me={me} /> },
-  { path: '/kb', label: 'Knowledge base', minRole: 'agent', render: (_me, route) => <Kb route={route} /> },
+  { path: '/kb', label: 'Knowledge base', minRole: 'viewer', render: (_me, route) => <Kb route={route} /> },
   { path: '/telemetry', label: 'Telemetry', minRole: 'agent', render: () => <Telemetry /> },
-  { path: '/settings/users', label: 'Users & tokens', minRole: 'admin', render: () => <Users /> },
+  { path: '/settings/users', label: 'Users & tokens', minRole: 'admin', render: (me, route) => <Settings me={me} route={route} /> },
+  { path: '/settings', label: 'Settings', minRole: 'agent', render: (me, route) => <Settings me={me} route={route} /> },
 ];
 
 export function Shell({ me, onSignedOut }: { me: Me; onSignedOut: () => void }) {

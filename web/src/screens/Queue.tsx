@@ -4,6 +4,7 @@ import { ErrorNotice } from '../ErrorNotice.tsx';
 import { age, utc } from '../lib/format.ts';
 import { human } from './incident-types.ts';
 import { categories, priorities, slaStates, ticketStatuses, type QueueItem } from './ticket-types.ts';
+import { QueueViews } from './QueueViews.tsx';
 import { TicketPage } from './TicketPage.tsx';
 
 const ROW = 44;
@@ -14,7 +15,7 @@ const MAX = 20_000;
 export function Queue({ me, route }: { me: Me; route: string }) {
   const id = /^\/queue\/([^/?]+)/.exec(route)?.[1];
   if (id) return <TicketPage id={decodeURIComponent(id)} me={me} />;
-  return <QueueList />;
+  return <QueueList me={me} />;
 }
 
 interface QueueState {
@@ -85,16 +86,17 @@ function slaText(t: QueueItem): string {
   return r < 0 ? `${d} over` : `${d} left`;
 }
 
-function QueueList() {
+function QueueList({ me }: { me: Me }) {
   const [status, setStatus] = useState('');
   const [category, setCategory] = useState('');
   const [priority, setPriority] = useState('');
   const [sla, setSla] = useState('');
+  const [assignee, setAssignee] = useState('');
   const [search, setSearch] = useState('');
   const [active, setActive] = useState(0);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(600);
-  const query = new URLSearchParams({ ...(status ? { status } : {}), ...(category ? { category } : {}), ...(priority ? { priority } : {}), ...(sla ? { sla } : {}) }).toString();
+  const query = new URLSearchParams({ ...(status ? { status } : {}), ...(category ? { category } : {}), ...(priority ? { priority } : {}), ...(sla ? { sla } : {}), ...(assignee ? { assignee: assignee === 'mine' ? me.id : assignee } : {}) }).toString();
   const want = Math.max(active, Math.ceil((scrollTop + viewport) / ROW)) + 100;
   const { items, total, error, loading } = useQueue(query, want);
   const q = search.trim().toLowerCase();
@@ -181,6 +183,11 @@ function QueueList() {
           <a href={`#/queue/${t.id}`} tabIndex={-1}>
             {t.subject || '(no subject)'}
           </a>
+          {t.clusterId && (
+            <a className="cbadge" href={`#/clusters/${t.clusterId}`} tabIndex={-1} title="Part of a problem: open it">
+              problem
+            </a>
+          )}
           <span className="muted small">
             {' '}
             {t.requesterName ?? t.requester ?? ''}
@@ -210,7 +217,19 @@ function QueueList() {
         <Filter label="Category" value={category} set={setCategory} options={categories} />
         <Filter label="Priority" value={priority} set={setPriority} options={priorities} />
         <Filter label="SLA" value={sla} set={setSla} options={slaStates} />
+        <label className="inline">
+          <span>Assignee</span>
+          <select value={assignee} onChange={(e) => setAssignee(e.target.value)}>
+            <option value="">anyone</option>
+            <option value="mine">mine</option>
+            <option value="none">unassigned</option>
+          </select>
+        </label>
       </div>
+      <QueueViews
+        filters={{ status, category, priority, sla, assignee }}
+        apply={(f) => (setStatus(f.status ?? ''), setCategory(f.category ?? ''), setPriority(f.priority ?? ''), setSla(f.sla ?? ''), setAssignee(f.assignee ?? ''))}
+      />
       <p className="muted small" aria-live="polite" id="queue-count">
         {total === null && !error ? 'Loading…' : q ? `${count.toLocaleString('en')} of ${items.length.toLocaleString('en')} loaded match` : `${count.toLocaleString('en')} ${count === 1 ? 'ticket' : 'tickets'}, most urgent first`}
         {loading && ' · loading more…'} · j/k move, Enter opens, / searches · refreshes every 15 s

@@ -5,6 +5,7 @@ import { utc } from '../lib/format.ts';
 import { usePoll } from '../lib/use-poll.ts';
 import { Findings, type Finding } from './Findings.tsx';
 import { human } from './incident-types.ts';
+import { AssignPanel } from './AssignPanel.tsx';
 import { ReplyBox } from './ReplyBox.tsx';
 import { TicketCorrelation, TriageCorrection } from './TicketPanels.tsx';
 import { localeOf, type Ticket } from './ticket-types.ts';
@@ -92,6 +93,7 @@ export function TicketPage({ id, me }: { id: string; me: Me }) {
               <TicketCorrelation ticket={t} />
             </div>
             <aside aria-label="Ticket facts">
+              <AssignPanel ticket={t} me={me} onAssigned={ticket.reload} />
               <h2>Entities</h2>
               <Entities t={t} />
               <h2>Knowledge base</h2>

@@ -1,0 +1,170 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { createUser } from '../../src/auth/index.ts';
+import { loadConfig, silentLogger } from '../../src/core/index.ts';
+import { startServer, type StartedServer } from '../../src/main.ts';
+import { ensureConsoleBuilt, ensureScreenshotDir, launchBrowser } from '../../test/browser.ts';
+import { repoRoot } from '../../test/cli.ts';
+import { startEvmNode, type EvmNode } from '../../test/evm-node.ts';
+import { tempDir } from '../../test/tmp.ts';
+
+let server: StartedServer;
+let node: EvmNode;
+let browser: Browser;
+let closeBrowser: () => Promise<void>;
+let tmp: { dir: string; remove(): void };
+const admin = { email: 'root@example.test', password: 'root password long' };
+const agent = { email: 'ada@example.test', password: 'an agent console password' };
+const rpcKey = 'k3y0123456789abcdefABCDEF0123';
+
+before(async () => {
+  ensureConsoleBuilt();
+  node = await startEvmNode();
+  tmp = tempDir('opsdesk-console-settings-');
+  const config = loadConfig({
+    cwd: tmp.dir,
+    env: {},
+    flags: {
+      dataDir: tmp.dir,
+      server: { port: 0 },
+      kb: { dir: join(repoRoot, 'kb'), watch: false },
+      monitor: { schedulerEnabled: false },
+      community: { backgroundTickSec: 0 },
+      auth: { adminEmail: admin.email, adminPassword: admin.password },
+      chains: { rpc: { ethereum: [`${node.url}/v2/${rpcKey}`] } },
+      escalations: { githubRepo: 'acme/wallet', githubToken: 'ghp_settingsTestSecret' },
+    },
+  });
+  server = await startServer(config, { logger: silentLogger, announce: () => undefined });
+  await createUser(server.runtime.store.db, { email: agent.email, name: 'Ada', role: 'agent', password: agent.password }, null);
+  ({ browser, close: closeBrowser } = await launchBrowser());
+});
+after(async () => {
+  await closeBrowser?.();
+  await server?.stop();
+  await node?.stop();
+  tmp?.remove();
+});
+
+async function signIn(who: { email: string; password: string }): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(server.url + '/');
+  await page.getByLabel('E-mail').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+  return page;
+}
+
+const sub = (page: Page, name: string) => page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name, exact: true });
+
+test('an admin reads chains with redacted RPC URLs, tests an endpoint, creates a token shown once, edits skills and reads the SLA policies', async () => {
+  const page = await signIn(admin);
+  try {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Chains & RPCs' }).waitFor();
+    const eth = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Ethereum ethereum', exact: true }) });
+    await eth.waitFor();
+    const ethText = (await eth.textContent()) ?? '';
+    assert.match(ethText, /\/v2\/\*\*\*/);
+    assert.match(ethText, /chains\.rpc/);
+    assert.ok(!((await page.content()).includes(rpcKey)), 'the RPC key is on the page');
+    await eth.getByText('not tested').waitFor();
+    await eth.getByRole('button', { name: 'Test endpoint 1 of Ethereum' }).click();
+    await eth.getByText(/^up · head \d+ · \d+ ms/).waitFor();
+    await page.screenshot({ path: join(ensureScreenshotDir(), 'settings-chains.png') });
+
+    await sub(page, 'Connectors').click();
+    await page.getByRole('heading', { level: 1, name: 'Connectors' }).waitFor();
+    const github = page.getByRole('row').filter({ hasText: 'Escalations: github' });
+    await github.waitFor();
+    assert.match((await github.textContent()) ?? '', /configured · token set.*acme\/wallet/);
+    assert.ok(!(await page.content()).includes('ghp_settingsTestSecret'));
+    await page.getByRole('cell', { name: 'POST /api/tickets/inbound/email' }).waitFor();
+    await page.getByLabel('Name', { exact: true }).first().fill('forum');
+    await page.getByLabel('URL').fill('https://forum.example.test/latest.rss');
+    await page.getByRole('button', { name: 'Add source' }).click();
+    await page.getByRole('cell', { name: /^forum/ }).waitFor();
+    await page.screenshot({ path: join(ensureScreenshotDir(), 'settings-connectors.png'), fullPage: true });
+
+    await sub(page, 'Users & tokens').click();
+    await page.getByPlaceholder('token name, e.g. otel-collector').fill('grafana');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const once = page.getByText(/Token grafana \(shown once\): ods_/);
+    await once.waitFor();
+    const secret = /ods_\S+/.exec((await once.textContent()) ?? '')?.[0];
+    assert.ok(secret);
+    await page.getByRole('cell', { name: 'grafana' }).waitFor();
+    await page.screenshot({ path: join(ensureScreenshotDir(), 'settings-tokens.png') });
+    // Shown once: after leaving the page and coming back only the prefix is listed.
+    await sub(page, 'SLA policies').click();
+    await sub(page, 'Users & tokens').click();
+    await page.getByRole('cell', { name: 'grafana' }).waitFor();
+    assert.ok(!(await page.content()).includes(secret), 'the token secret is shown again');
+
+    await sub(page, 'Agent skills').click();
+    await page.getByLabel('Skills of Ada').fill('polygon, lang:es swap_or_bridge_failure');
+    await page.getByRole('button', { name: 'Save skills of Ada' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await page.reload();
+    assert.equal(await page.getByLabel('Skills of Ada').inputValue(), 'lang:es, polygon, swap_or_bridge_failure');
+
+    await sub(page, 'SLA policies').click();
+    const policies = page.getByRole('table', { name: 'Policies' });
+    await policies.waitFor();
+    const p1 = policies.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'p1', exact: true }) });
+    assert.match((await p1.textContent()) ?? '', /priority P1.*30m.*1h.*8h.*round the clock/);
+    await page.getByText('time zone America/Sao_Paulo').waitFor();
+    await page.getByText(/Read-only\. These policies are defined in src\/tickets\/sla\/policy\.ts/).waitFor();
+    await page.screenshot({ path: join(ensureScreenshotDir(), 'settings-sla.png'), fullPage: true });
+  } finally {
+    await page.close();
+  }
+});
+
+test('an agent sees settings read-only: no users page, no endpoint test, no skill editing', async () => {
+  const page = await signIn(agent);
+  try {
+    await page.goto(`${server.url}/#/settings/chains`);
+    const eth = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Ethereum ethereum', exact: true }) });
+    await eth.waitFor();
+    assert.equal(await eth.getByRole('button').count(), 0);
+    assert.equal(await sub(page, 'Users & tokens').count(), 0);
+    await page.goto(`${server.url}/#/settings/users`);
+    await page.getByRole('heading', { level: 1, name: 'Chains & RPCs' }).waitFor();
+    await sub(page, 'Agent skills').click();
+    await page.getByRole('table', { name: 'Agent skills' }).waitFor();
+    assert.equal(await page.getByRole('textbox').count(), 0);
+  } finally {
+    await page.close();
+  }
+});
+
+test('behavior: at tablet width (768×1024) the settings pages and the problems list fit without horizontal scrolling', async () => {
+  const page = await browser.newPage({ viewport: { width: 768, height: 1024 } });
+  try {
+    await page.goto(server.url + '/');
+    await page.getByLabel('E-mail').fill(admin.email);
+    await page.getByLabel('Password').fill(admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    for (const [path, heading] of [
+      ['/settings/chains', 'Chains & RPCs'],
+      ['/settings/connectors', 'Connectors'],
+      ['/settings/sla', 'SLA policies'],
+      ['/settings/skills', 'Agent skills'],
+      ['/settings/users', 'Users & tokens'],
+      ['/clusters', 'Problems'],
+    ] as const) {
+      await page.goto(`${server.url}/#${path}`);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' }).catch(() => undefined);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${path} overflows by ${overflow}px at 768 px`);
+    }
+  } finally {
+    await page.close();
+  }
+});

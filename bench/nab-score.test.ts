@@ -44,3 +44,25 @@ test('a NAB slice: the request-latency outage file, every window found with no f
   assert.equal(r.tp, 3);
   assert.equal(r.fpRows, 0);
 });
+
+test('behavior: a perfect detector scores 100, one alert at each right edge next to nothing, flagging every row goes negative', () => {
+  const ts = Array.from({ length: 200 }, (_, i) => `2014-01-01 ${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00`);
+  const windows = windowIndices(ts, [
+    [ts[50]!, ts[69]!],
+    [ts[120]!, ts[139]!],
+  ]);
+  assert.deepEqual(windows, [
+    { start: 50, end: 69 },
+    { start: 120, end: 139 },
+  ]);
+  const at = (rows: number[]) => ts.map((_, i) => rows.includes(i));
+  assert.equal(normalisedScore([scoreFile(at([50, 120]), windows, profiles.standard)], profiles.standard), 100);
+  // Right edge: y = -1/20 → S = 2/(1+e^0.25) − 1 = 0.124353; / S(−1) = 0.126041 per window.
+  const edge = scoreFile(at([69, 139]), windows, profiles.standard);
+  assert.ok(Math.abs(edge.raw - 2 * (0.124353 / 0.986614)) < 1e-5, String(edge.raw));
+  // Later detections in a window add nothing; the first one counts.
+  assert.equal(scoreFile(at([50, 51, 60, 120]), windows, profiles.standard).raw, scoreFile(at([50, 120]), windows, profiles.standard).raw);
+  const all = scoreFile(ts.map(() => true), windows, profiles.standard);
+  assert.equal(all.tp, 2);
+  assert.ok(normalisedScore([all], profiles.standard) < 0);
+});

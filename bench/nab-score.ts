@@ -147,7 +147,8 @@ export function windowedMetrics(detections: readonly boolean[], windows: readonl
     if (first < 0) continue;
     detected++;
     const len = w.end - w.start + 1;
-    if (first - w.start < len / 2) early++;
+    // NAB credit >= S(-0.5)/S(-1) = 0.86 ⇔ y = -(end - first + 1)/len <= -0.5 ⇔ first - start <= len/2.
+    if (first - w.start <= len / 2) early++;
     latencies.push((first - w.start) / len);
   }
   let fpRows = 0;

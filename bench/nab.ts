@@ -1,12 +1,13 @@
 // NAB benchmark over the local subset: our combined detector (as live alerts) against a windowed
-// Gaussian and a seeded random detector, all scored by bench/nab-score.ts.
-// Usage: npx tsx bench/nab.ts [--data DIR] [--seed N] [--only SUBSTR] [--options JSON] [--json]
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Gaussian and a seeded random detector, all scored by bench/nab-score.ts. Every detector gets the
+// same threshold optimisation (NAB's --optimize: the firing and re-arm levels that maximise the
+// standard score over all files, one pair for every file), plus a 2-fold split of that choice.
+// Usage: npx tsx bench/nab.ts [--data DIR] [--seed N] [--only SUBSTR] [--options JSON] [--json] [--per-file]
 import { parseArgs } from 'node:util';
-import { CombinedDetector, defaultCombinedOptions, defaultLivePolicy, LiveMonitor, parseSeriesCsv, type CombinedOptions, type SeriesPoint, type StreamingDetector } from '../src/monitor/index.ts';
+import { CombinedDetector, defaultCombinedOptions, defaultLivePolicy, LiveMonitor, type CombinedOptions, type LivePolicy, type StreamingDetector } from '../src/monitor/index.ts';
 import { RandomDetector, WindowedGaussianDetector } from './nab-baselines.ts';
-import { median, normalisedScore, profiles, scoreFile, windowedMetrics, windowIndices, type IndexWindow, type WindowedMetrics } from './nab-score.ts';
+import { foldOf, liveFromScores, loadCorpus, type FileData } from './nab-corpus.ts';
+import { median, normalisedScore, profiles, scoreFile, windowedMetrics, type WindowedMetrics } from './nab-score.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -19,75 +20,36 @@ const { values: args } = parseArgs({
   },
 });
 
-interface FileData {
-  key: string;
-  folder: string;
-  points: SeriesPoint[];
-  windows: IndexWindow[];
-}
-
-function loadCorpus(root: string): FileData[] {
-  const labels = JSON.parse(readFileSync(join(root, 'labels/combined_windows.json'), 'utf8')) as Record<string, Array<[string, string]>>;
-  const out: FileData[] = [];
-  for (const folder of readdirSync(join(root, 'data')).sort()) {
-    for (const name of readdirSync(join(root, 'data', folder)).sort()) {
-      if (!name.endsWith('.csv')) continue;
-      const key = `${folder}/${name}`;
-      if (args.only && !key.includes(args.only)) continue;
-      const points = parseSeriesCsv(readFileSync(join(root, 'data', folder, name), 'utf8'), key);
-      out.push({ key, folder, points, windows: windowIndices(points.map((p) => p.timestamp), labels[key] ?? []) });
-    }
-  }
-  return out;
-}
-
-function deepMerge<T>(base: T, patch: unknown): T {
-  if (!patch || typeof patch !== 'object' || Array.isArray(patch)) return patch === undefined ? base : (patch as T);
-  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
-  for (const [k, v] of Object.entries(patch)) out[k] = deepMerge(out[k], v);
-  return out as T;
-}
-
-const combinedOptions: CombinedOptions = deepMerge(defaultCombinedOptions, args.options ? JSON.parse(args.options) : undefined);
+const combinedOptions: CombinedOptions = { ...defaultCombinedOptions, ...(args.options ? (JSON.parse(args.options) as Partial<CombinedOptions>) : {}) };
 const seed = Number(args.seed);
 
-/** Live alerts of our detector with its fixed, default firing policy. */
+interface Run {
+  scores: Float64Array;
+  strengths: Float64Array;
+}
+
+function run(make: () => StreamingDetector, f: FileData): Run {
+  const d = make();
+  const scores = new Float64Array(f.points.length);
+  const strengths = new Float64Array(f.points.length);
+  f.points.forEach((p, i) => {
+    const s = d.step(p);
+    scores[i] = s.score;
+    strengths[i] = s.strength ?? s.score;
+  });
+  return { scores, strengths };
+}
+
+/** Live alerts of our detector exactly as `opsdesk monitor detect` sends them (default policy). */
 function ourAlerts(f: FileData): boolean[] {
   const monitor = new LiveMonitor(new CombinedDetector(combinedOptions), defaultLivePolicy);
   return f.points.map((p) => monitor.step(p).fired);
 }
 
-function scoresOf(make: () => StreamingDetector, f: FileData): Float64Array {
-  const d = make();
-  return Float64Array.from(f.points, (p) => d.step(p).score);
-}
-
-/** Applies the live firing rule to precomputed scores with a given threshold. */
-function liveFromScores(scores: Float64Array, fireAt: number, rearmBelow = Math.min(defaultLivePolicy.rearmBelow, fireAt)): boolean[] {
-  const policy = { ...defaultLivePolicy, fireAt, rearmBelow };
-  let armed = true;
-  let last = -Infinity;
-  let calm = 0;
-  return Array.from(scores, (s, i) => {
-    if (armed) {
-      if (s >= policy.fireAt) {
-        armed = false;
-        last = i;
-        calm = 0;
-        return true;
-      }
-      return false;
-    }
-    calm = s < policy.rearmBelow ? calm + 1 : 0;
-    if ((i - last >= policy.holdoffPoints && calm >= policy.rearmPoints) || i - last >= policy.maxHoldPoints) armed = true;
-    return false;
-  });
-}
-
 interface Summary {
   detector: string;
   mode: string;
-  threshold: number | null;
+  threshold: string;
   standard: number;
   lowFp: number;
   lowFn: number;
@@ -100,7 +62,7 @@ interface Summary {
   alerts: number;
 }
 
-function summarise(detector: string, mode: string, threshold: number | null, files: FileData[], detections: boolean[][]): Summary {
+function summarise(detector: string, mode: string, threshold: string, files: FileData[], detections: boolean[][]): Summary {
   const score = (profile: (typeof profiles)[keyof typeof profiles]) => normalisedScore(files.map((f, i) => scoreFile(detections[i]!, f.windows, profile)), profile);
   const m: WindowedMetrics[] = files.map((f, i) => windowedMetrics(detections[i]!, f.windows));
   const sum = (k: 'windows' | 'detected' | 'early' | 'fpRows' | 'fpEvents' | 'scoredOutside') => m.reduce((a, x) => a + x[k], 0);
@@ -121,64 +83,90 @@ function summarise(detector: string, mode: string, threshold: number | null, fil
   };
 }
 
-const grid = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.97, 0.98, 0.99, 0.995, 0.998, 0.999, 0.9995, 0.9999, 0.99995, 0.99999, 0.999999];
+const grid = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.97, 0.98, 0.99, 0.995, 0.998, 0.999, 0.9995, 0.9999, 0.99995, 0.99999, 0.999999];
+const rearmGrid = [0.3, 0.9, 0.99];
 
-/** Best threshold on the standard profile over a grid (NAB's --optimize, given to the baselines). */
-function bestThreshold(files: FileData[], scores: Float64Array[], toDetections: (s: Float64Array, t: number) => boolean[]): number {
-  let best = { t: 1, v: -Infinity };
-  for (const t of grid) {
-    const v = normalisedScore(files.map((f, i) => scoreFile(toDetections(scores[i]!, t), f.windows, profiles.standard)), profiles.standard);
-    if (v > best.v) best = { t, v };
+type Decide = (r: Run, policy: LivePolicy) => boolean[];
+const live: Decide = (r, policy) => liveFromScores(r.scores, policy, r.strengths);
+const everyRow: Decide = (r, policy) => Array.from(r.scores, (x) => x >= policy.fireAt);
+const policyOf = (fireAt: number, rearm: number): LivePolicy => ({ ...defaultLivePolicy, fireAt, rearmBelow: Math.min(rearm, fireAt) });
+
+/** NAB's --optimize over our grid: the firing (and re-arm) level with the best standard score on the files kept. */
+function optimise(files: FileData[], runs: Run[], decide: Decide, keep: (i: number) => boolean, rearms: number[]): LivePolicy {
+  let best = { policy: defaultLivePolicy, v: -Infinity };
+  const idx = files.map((_, i) => i).filter(keep);
+  for (const rearm of rearms)
+    for (const t of grid) {
+      const policy = policyOf(t, rearm);
+      const v = normalisedScore(
+        idx.map((i) => scoreFile(decide(runs[i]!, policy), files[i]!.windows, profiles.standard)),
+        profiles.standard,
+      );
+      if (v > best.v) best = { policy, v };
+    }
+  return best.policy;
+}
+
+/** Tune on one half of the files, score the other half, both ways; the mean of the two held-out scores. */
+function twoFold(files: FileData[], runs: Run[], decide: Decide, rearms: number[]): { heldOut: number; thresholds: string } {
+  const folds = foldOf(files);
+  let heldOut = 0;
+  const chosen: string[] = [];
+  for (const k of [0, 1]) {
+    const policy = optimise(files, runs, decide, (i) => folds[i] === k, rearms);
+    const test = files.map((_, i) => i).filter((i) => folds[i] !== k);
+    heldOut += normalisedScore(
+      test.map((i) => scoreFile(decide(runs[i]!, policy), files[i]!.windows, profiles.standard)),
+      profiles.standard,
+    ) / 2;
+    chosen.push(`${policy.fireAt}/${policy.rearmBelow}`);
   }
-  return best.t;
+  return { heldOut, thresholds: chosen.join(' ') };
 }
 
 const started = performance.now();
-const files = loadCorpus(args.data);
+const files = loadCorpus(args.data, args.only);
 const rows: Summary[] = [];
+const folds: Array<{ detector: string; mode: string; heldOut: number; thresholds: string }> = [];
 const ours = files.map(ourAlerts);
-rows.push(summarise('opsdesk-combined', 'live alerts, fixed policy', defaultLivePolicy.fireAt, files, ours));
-const ourScores = files.map((f) => scoresOf(() => new CombinedDetector(combinedOptions), f));
-const baselines: Array<[string, () => StreamingDetector]> = [
+rows.push(summarise('opsdesk-combined', 'live alerts, default policy', `${defaultLivePolicy.fireAt}/${defaultLivePolicy.rearmBelow}`, files, ours));
+const detectors: Array<[string, () => StreamingDetector]> = [
+  ['opsdesk-combined', () => new CombinedDetector(combinedOptions)],
   ['windowed-gaussian', () => new WindowedGaussianDetector()],
   ['random', () => new RandomDetector(seed)],
 ];
-const everyRow = (s: Float64Array, t: number) => Array.from(s, (x) => x >= t);
-for (const [name, make] of baselines) {
-  const scores = files.map((f) => scoresOf(make, f));
-  // The baselines' scores are not calibrated like ours, so they get the best fire and re-arm levels.
-  let best = { t: 1, r: 0.3, v: -Infinity };
-  for (const r of [0.3, 0.9, 0.99]) {
-    const t = bestThreshold(files, scores, (s, x) => liveFromScores(s, x, Math.min(r, x)));
-    const v = normalisedScore(files.map((f, i) => scoreFile(liveFromScores(scores[i]!, t, Math.min(r, t)), f.windows, profiles.standard)), profiles.standard);
-    if (v > best.v) best = { t, r, v };
+const runs = new Map(detectors.map(([name, make]) => [name, files.map((f) => run(make, f))]));
+for (const [mode, decide, rearms] of [
+  ['live alerts, optimised', live, rearmGrid],
+  ['every row, optimised', everyRow, [1]],
+] as Array<[string, Decide, number[]]>) {
+  for (const [name] of detectors) {
+    const r = runs.get(name)!;
+    const policy = optimise(files, r, decide, () => true, rearms);
+    rows.push(summarise(name, mode, decide === live ? `${policy.fireAt}/${policy.rearmBelow}` : String(policy.fireAt), files, r.map((x) => decide(x, policy))));
+    folds.push({ detector: name, mode, ...twoFold(files, r, decide, rearms) });
   }
-  rows.push(summarise(name, `live alerts, best fire/re-arm`, best.t, files, scores.map((s) => liveFromScores(s, best.t, Math.min(best.r, best.t)))));
 }
-for (const [name, make] of [['opsdesk-combined', () => new CombinedDetector(combinedOptions)] as [string, () => StreamingDetector], ...baselines]) {
-  const scores = name === 'opsdesk-combined' ? ourScores : files.map((f) => scoresOf(make, f));
-  const t = bestThreshold(files, scores, everyRow);
-  rows.push(summarise(name, 'every row, best threshold', t, files, scores.map((s) => everyRow(s, t))));
-}
-const folders = [...new Set(files.map((f) => f.folder))];
-const perFolder = folders.map((folder) => {
+const perFolder = [...new Set(files.map((f) => f.folder))].map((folder) => {
   const idx = files.map((f, i) => (f.folder === folder ? i : -1)).filter((i) => i >= 0);
-  return summarise('opsdesk-combined', folder, defaultLivePolicy.fireAt, idx.map((i) => files[i]!), idx.map((i) => ours[i]!));
+  return summarise('opsdesk-combined', folder, `${defaultLivePolicy.fireAt}/${defaultLivePolicy.rearmBelow}`, idx.map((i) => files[i]!), idx.map((i) => ours[i]!));
 });
 const perFile = files.map((f, i) => ({ file: f.key, ...scoreFile(ours[i]!, f.windows, profiles.standard), perWindow: undefined }));
 const seconds = (performance.now() - started) / 1000;
 
 if (args.json) {
-  process.stdout.write(JSON.stringify({ files: files.length, points: files.reduce((a, f) => a + f.points.length, 0), seconds, rows, perFolder, ...(args['per-file'] ? { perFile } : {}) }, null, 2) + '\n');
+  process.stdout.write(JSON.stringify({ files: files.length, points: files.reduce((a, f) => a + f.points.length, 0), seconds, rows, twoFold: folds, perFolder, ...(args['per-file'] ? { perFile } : {}) }, null, 2) + '\n');
 } else {
   const fmt = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '–');
-  const header = 'detector            mode                          thr       std   lowFP  lowFN  recall      early  FP/1k  FPev/1k  latency  alerts';
+  const header = 'detector            mode                          fire/rearm     std   lowFP  lowFN  recall      early  FP/1k  FPev/1k  latency  alerts';
   const line = (r: Summary) =>
-    `${r.detector.padEnd(19)} ${r.mode.padEnd(29)} ${String(r.threshold ?? '').padEnd(8)} ${fmt(r.standard).padStart(6)} ${fmt(r.lowFp).padStart(6)} ${fmt(r.lowFn).padStart(6)}  ${`${r.detected}/${r.windows}`.padEnd(10)} ${String(r.early).padStart(5)} ${fmt(r.fpPer1000, 2).padStart(6)} ${fmt(r.fpEventsPer1000, 2).padStart(8)} ${fmt(r.medianLatency, 2).padStart(8)} ${String(r.alerts).padStart(7)}`;
+    `${r.detector.padEnd(19)} ${r.mode.padEnd(29)} ${r.threshold.padEnd(13)} ${fmt(r.standard).padStart(6)} ${fmt(r.lowFp).padStart(6)} ${fmt(r.lowFn).padStart(6)}  ${`${r.detected}/${r.windows}`.padEnd(10)} ${String(r.early).padStart(5)} ${fmt(r.fpPer1000, 2).padStart(6)} ${fmt(r.fpEventsPer1000, 2).padStart(8)} ${fmt(r.medianLatency, 2).padStart(8)} ${String(r.alerts).padStart(7)}`;
   console.log(`NAB subset: ${files.length} files, ${files.reduce((a, f) => a + f.points.length, 0)} points, ${rows[0]!.windows} scored windows (${seconds.toFixed(1)} s)\n`);
   console.log(header);
   rows.forEach((r) => console.log(line(r)));
-  console.log('\nopsdesk-combined live alerts per folder:');
+  console.log('\n2-fold (levels optimised on one half of the files, standard score on the other half; mean of both ways):');
+  folds.forEach((f) => console.log(`${f.detector.padEnd(19)} ${f.mode.padEnd(29)} ${f.thresholds.padEnd(24)} ${fmt(f.heldOut).padStart(6)}`));
+  console.log('\nopsdesk-combined live alerts (default policy) per folder:');
   perFolder.forEach((r) => console.log(line(r)));
   if (args['per-file']) perFile.forEach((p) => console.log(`${p.file.padEnd(60)} raw ${p.raw.toFixed(2).padStart(6)}  tp ${p.tp}/${p.windows}  fp ${p.fpRows}`));
 }

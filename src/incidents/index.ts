@@ -36,6 +36,7 @@ export {
 } from './incident.ts';
 export { declareIncident, DeclareIncidentInput } from './declare.ts';
 export { declareFromAlert, declareFromStoredAlert, AlertLike } from './declare-from-alert.ts';
+export { alertIncidentHooks } from './alert-channel.ts';
 export { editIncident, EditIncidentInput } from './edit-incident.ts';
 export { changeSeverity } from './change-severity.ts';
 export { assignRole } from './assign-role.ts';

@@ -1,7 +1,7 @@
 export { parseSeriesCsv, parseTimestamp, type SeriesPoint } from './series.ts';
 export { type DetectorStep, type StreamingDetector } from './detectors/detector.ts';
 export { CombinedDetector, defaultCombinedOptions, type CombinedOptions } from './detectors/combined.ts';
-export { LiveMonitor, defaultLivePolicy, type LivePolicy, type LiveStep } from './detectors/live.ts';
+export { LiveMonitor, FiringRule, defaultLivePolicy, type LivePolicy, type LiveStep } from './detectors/live.ts';
 export { detectSeries, type DetectOptions, type DetectResult, type DetectedAlert } from './detect.ts';
 export { explainStep, formatValue, type ExplainOptions } from './detectors/explain.ts';
 export { RobustDetector, robustScale, defaultRobustOptions, type RobustOptions } from './detectors/robust.ts';
@@ -14,7 +14,7 @@ export { SeriesCsvInvalidError, SeriesFileNotFoundError, SloInvalidError, AlertN
 export { Slo, BurnRule, defaultBurnRules, type SloInput, type CountPoint } from './slo/slo.ts';
 export { CountIndex, burnRate, parseSlo, evaluateBurnRules, replayBurnAlerts, describeBurn, type WindowBurn, type RuleState, type BurnAlert } from './slo/burn-rate.ts';
 export { errorBudgetReport, type ErrorBudgetReport } from './slo/budget.ts';
-export { sloCountsFromTelemetry } from './slo/from-telemetry.ts';
+export { sloCountsFromTelemetry, latencyCountsFromTelemetry, type TelemetryLatencyCounts } from './slo/from-telemetry.ts';
 export {
   AlertSeverity,
   alertSeverities,
@@ -30,7 +30,10 @@ export {
   type MonitorDeps,
   type AlertMailer,
   type AlertMail,
+  type IncidentHooks,
+  type IncidentHookResult,
 } from './alerts/alert.ts';
+export { IncidentChannelOptions } from './alerts/channels/incident.ts';
 export { raiseAlert, type RaiseResult } from './alerts/raise.ts';
 export { acknowledgeAlert } from './alerts/acknowledge.ts';
 export { resolveAlert, clearAlert } from './alerts/resolve.ts';
@@ -39,6 +42,7 @@ export { listAlerts, ListAlertsQuery, type AlertPage } from './alerts/list-alert
 export { createSilence, listSilences, expireSilence } from './alerts/silences.ts';
 export { addChannel, listChannels, removeChannel } from './alerts/channels.ts';
 export { notifyAlert, type Delivery } from './alerts/notify.ts';
+export { sendNotice, type Notice } from './alerts/send-notice.ts';
 export { createAlertMailer } from './alerts/channels/smtp.ts';
 export { createMonitorDeps } from './alerts/deps.ts';
 export { probeRpcEndpoints, judgeRpcRound, RpcProbeHistory, defaultRpcThresholds, probeableFamilies, type RpcEndpoint, type RpcProbeResult, type RpcThresholds, type RpcVerdict } from './probes/rpc.ts';

@@ -87,6 +87,13 @@ test('an admin reads chains with redacted RPC URLs, tests an endpoint, creates a
     await page.getByLabel('URL').fill('https://forum.example.test/latest.rss');
     await page.getByRole('button', { name: 'Add source' }).click();
     await page.getByRole('cell', { name: /^forum/ }).waitFor();
+    // An incident channel: no target, alerts routed to it open an internal incident.
+    const channelForm = page.getByRole('form', { name: 'Add an alert channel' });
+    await channelForm.getByLabel('Name', { exact: true }).fill('incidents');
+    await channelForm.getByLabel('Channel kind').selectOption('incident');
+    assert.equal(await channelForm.getByLabel('Target').count(), 0);
+    await channelForm.getByRole('button', { name: 'Add channel' }).click();
+    await page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'incidents', exact: true }) }).getByRole('cell', { name: 'incident', exact: true }).waitFor();
     await page.screenshot({ path: join(ensureScreenshotDir(), 'settings-connectors.png'), fullPage: true });
 
     await sub(page, 'Users & tokens').click();

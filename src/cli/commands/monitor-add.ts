@@ -39,8 +39,8 @@ export function registerMonitorAdd(program: Command): void {
     .option('--every <duration>', 'interval, e.g. 30s, 1m, 5m (default 1m)')
     .option('--severity <severity>', 'critical, page, warning, ticket or info (default warning)')
     .option('--measure <measure>', 'series: errorRate, p95 or throughput')
-    .option('--service <service>', 'series: telemetry service')
-    .option('--route <route>', 'series: route, e.g. /v1/swap')
+    .option('--service <service>', 'series and slo: telemetry service')
+    .option('--route <route>', 'series and slo: route, e.g. /v1/swap')
     .option('--chain <slug>', 'series: chain filter; rpc: the chain whose endpoints are compared')
     .option('--url <url>', 'http: the health URL; statuspage: the summary.json URL')
     .option('--provider <name>', 'statuspage: provider slug, e.g. infura')
@@ -57,7 +57,15 @@ export function registerMonitorAdd(program: Command): void {
         }
         if (opts.severity) input.severity = opts.severity;
         if (opts.disabled) input.enabled = false;
-        for (const k of ['measure', 'service', 'route', 'provider'] as const) if (opts[k] !== undefined) input[k] = opts[k];
+        if (kind === 'slo') {
+          // An SLO's service and route live inside its objective; put them there rather than let them be dropped.
+          const slo: Record<string, unknown> = { name, ...((extra.slo as Record<string, unknown> | undefined) ?? {}) };
+          if (opts.service !== undefined) slo.service = opts.service;
+          if (opts.route !== undefined) slo.route = opts.route;
+          input.slo = slo;
+          if (opts.measure !== undefined) throw new ValidationError('--measure is for series monitors; an SLO measures its objective.', { metaMessages: ['Give the objective in --spec \'{"slo":{"kind":"latency","objective":0.99,"latencyThresholdMs":300}}\'.'] });
+        }
+        for (const k of ['measure', 'service', 'route', 'provider'] as const) if (kind !== 'slo' && opts[k] !== undefined) input[k] = opts[k];
         if (opts.chain !== undefined) input.chain = opts.chain;
         if (opts.url !== undefined) {
           if (kind === 'http') input.check = { ...((extra.check as Record<string, unknown> | undefined) ?? {}), url: opts.url };

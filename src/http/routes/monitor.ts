@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { atLeast } from '../../auth/index.ts';
 import { ValidationError } from '../../core/index.ts';
+import { alertIncidentHooks } from '../../incidents/index.ts';
 import {
   acknowledgeAlert,
   addChannel,
@@ -54,7 +55,7 @@ const ResolveBody = z.object({ note: z.string().max(2000).optional() }).default(
 
 /** Alerts, silences, channels, and the detector and SLO maths as stateless calls. */
 export function monitorRoutes(deps: HttpDeps): RouteDef[] {
-  const monitor = createMonitorDeps(deps.store, deps.clock, deps.config);
+  const monitor = createMonitorDeps(deps.store, deps.clock, deps.config, alertIncidentHooks(deps.incidents.deps));
   const read = { roles: atLeast('agent') } as const;
   const change = { roles: atLeast('engineer') } as const;
   const id = (c: { req: { param(name: string): string | undefined } }) => c.req.param('id') ?? '';
@@ -133,10 +134,10 @@ export function monitorRoutes(deps: HttpDeps): RouteDef[] {
       method: 'POST',
       path: '/api/monitor/channels',
       access: change,
-      summary: 'Add a webhook, Slack-compatible webhook or e-mail channel with a severity floor and label matchers.',
+      summary: 'Add a webhook, Slack-compatible webhook, e-mail or incident channel (incident: options publish, components, severity, resolveIncident) with a severity floor and label matchers.',
       handler: async (c) => {
         const ch = await addChannel(monitor, await readJson(c, ChannelInput));
-        return c.json({ ...ch, target: ch.kind === 'email' ? ch.target : `${new URL(ch.target).origin}/…` }, 201);
+        return c.json({ ...ch, target: ch.kind === 'email' || ch.kind === 'incident' ? ch.target : `${new URL(ch.target).origin}/…` }, 201);
       },
     }),
     defineRoute({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Clock, Config } from '../../core/index.ts';
 import type { RelationalStore } from '../../storage/index.ts';
+import { IncidentChannelOptions } from './channels/incident.ts';
 
 /** Highest first. `page` and `critical` wake someone; `ticket` and `info` wait for working hours. */
 export const alertSeverities = ['critical', 'page', 'warning', 'ticket', 'info'] as const;
@@ -84,11 +85,12 @@ export interface Silence {
   createdAt: string;
 }
 
-export const channelKinds = ['webhook', 'slack', 'email'] as const;
+export const channelKinds = ['webhook', 'slack', 'email', 'incident'] as const;
 export const ChannelInput = z.object({
   name: z.string().min(1).max(100),
   kind: z.enum(channelKinds),
-  target: z.string().min(1).max(2000).describe('URL for webhook and slack; comma-separated addresses for email.'),
+  target: z.string().max(2000).default('').describe('URL for webhook and slack; comma-separated addresses for email; unused for incident.'),
+  options: IncidentChannelOptions.optional().describe('For incident channels: publish, components, severity mapping, resolveIncident.'),
   minSeverity: AlertSeverity.default('warning'),
   matchers: z.record(z.string().min(1).max(64), z.string().min(1).max(500)).default({}),
 });
@@ -101,8 +103,26 @@ export interface Channel {
   target: string;
   minSeverity: AlertSeverity;
   matchers: Record<string, string>;
+  /** Incident channels only. */
+  options?: IncidentChannelOptions;
   enabled: boolean;
   createdAt: string;
+}
+
+/** What an incident channel did with an alert. */
+export interface IncidentHookResult {
+  incidentId: string;
+  action: 'opened' | 'linked' | 'noted' | 'resolved';
+}
+
+/**
+ * The incidents module as the incident channel sees it, injected by the composition root (the
+ * monitor does not import incidents): open or link the incident for a firing alert (one per open
+ * fingerprint), and record an alert's resolution on it (undefined when no open incident has it).
+ */
+export interface IncidentHooks {
+  openIncident(alert: AlertRecord, options: IncidentChannelOptions, channel: string): Promise<IncidentHookResult>;
+  alertResolved(alert: AlertRecord, options: IncidentChannelOptions, channel: string): Promise<IncidentHookResult | undefined>;
 }
 
 export interface AlertMail {
@@ -124,6 +144,8 @@ export interface MonitorDeps {
   /** The alert settings of `monitor` (the scheduler settings are the surface's business). */
   config: Pick<Config['monitor'], 'flapWindowSec' | 'flapMaxReopens' | 'notifyTimeoutMs' | 'emailFrom'>;
   mailer?: AlertMailer;
+  /** Wired for incident channels; without it they record a failed delivery. */
+  incidents?: IncidentHooks;
 }
 
 /** Who did it (a user id or a token name), or null for the system. */

@@ -1,13 +1,17 @@
 import { newId, ValidationError } from '../../core/index.ts';
 import { ChannelNotFoundError } from '../errors.ts';
 import { ChannelInput, type Channel, type MonitorDeps } from './alert.ts';
+import { IncidentChannelOptions } from './channels/incident.ts';
 import { toChannel } from './internal.ts';
 import { parseWith } from './parse.ts';
 
-/** Adds a notification channel (webhook, Slack-compatible webhook or e-mail). */
+/** Adds a notification channel (webhook, Slack-compatible webhook, e-mail, or incident: opens an incident per alert). */
 export async function addChannel(deps: MonitorDeps, input: ChannelInput): Promise<Channel> {
   const data = parseWith(ChannelInput, input, 'channel');
-  if (data.kind === 'email') {
+  if (data.options && data.kind !== 'incident') throw new ValidationError('Only incident channels take options.', { metaMessages: ['Leave options out, or use kind "incident".'] });
+  if (data.kind === 'incident') {
+    data.target = JSON.stringify(data.options ?? IncidentChannelOptions.parse({}));
+  } else if (data.kind === 'email') {
     const bad = data.target.split(',').map((s) => s.trim()).filter((s) => !/^[^\s@]+@[^\s@]+$/.test(s));
     if (bad.length) throw new ValidationError(`Not an e-mail address: ${bad.join(', ')}.`, { metaMessages: ['An e-mail channel targets comma-separated addresses.'] });
   } else {
@@ -27,7 +31,7 @@ export async function addChannel(deps: MonitorDeps, input: ChannelInput): Promis
 /** Channels by name; URL targets are shown as origin only (webhook URLs carry secrets). */
 export async function listChannels(deps: MonitorDeps): Promise<Channel[]> {
   const rows = await deps.store.db.selectFrom('monitor_channels').selectAll().orderBy('name').execute();
-  return rows.map(toChannel).map((c) => (c.kind === 'email' ? c : { ...c, target: `${new URL(c.target).origin}/…` }));
+  return rows.map(toChannel).map((c) => (c.kind === 'email' || c.kind === 'incident' ? c : { ...c, target: `${new URL(c.target).origin}/…` }));
 }
 
 /** Deletes a channel. */

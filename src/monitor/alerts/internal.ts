@@ -4,6 +4,7 @@ import type { Database } from '../../storage/index.ts';
 import { AlertNotFoundError } from '../errors.ts';
 import { alertSeverities, type AlertEvent, type AlertRecord, type AlertSeverity, type Channel, type MonitorDeps, type Silence } from './alert.ts';
 import { newId } from '../../core/index.ts';
+import { incidentOptionsOf } from './channels/incident.ts';
 import type { Transaction } from '../../storage/index.ts';
 
 type Db = MonitorDeps['store']['db'] | Transaction<Database>;
@@ -44,6 +45,7 @@ export function toChannel(r: Selectable<Database['monitor_channels']>): Channel 
     target: r.target,
     minSeverity: r.min_severity as AlertSeverity,
     matchers: JSON.parse(r.matchers) as Record<string, string>,
+    ...(r.kind === 'incident' ? { options: incidentOptionsOf(r.target) } : {}),
     enabled: Number(r.enabled) === 1,
     createdAt: r.created_at,
   };

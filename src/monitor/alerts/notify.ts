@@ -16,8 +16,8 @@ export async function notifyAlert(deps: MonitorDeps, alert: AlertRecord, kind: N
     targets.map(async (channel): Promise<Delivery> => {
       const at = deps.clock.now().toISOString();
       try {
-        await sendToChannel(channel, alert, kind, { timeoutMs: deps.config.notifyTimeoutMs, mailer: deps.mailer });
-        await addEvent(deps.store.db, alert.id, at, 'notified', null, `${kind} → ${channel.name} (${channel.kind})`, deps.clock.nowMs());
+        const note = await sendToChannel(channel, alert, kind, { timeoutMs: deps.config.notifyTimeoutMs, mailer: deps.mailer, incidents: deps.incidents });
+        await addEvent(deps.store.db, alert.id, at, 'notified', null, `${kind} → ${channel.name} (${channel.kind})${note ? `: ${note}` : ''}`, deps.clock.nowMs());
         return { channel: channel.name, ok: true };
       } catch (err) {
         const message = err instanceof Error ? err.message.split('\n')[0]! : String(err);

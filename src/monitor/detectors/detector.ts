@@ -13,6 +13,8 @@ export interface DetectorStep {
   basis: string;
   /** Epoch ms at which the current excursion began (the first of the run of unusual points). */
   sinceMs: number;
+  /** How far past its threshold the evidence is (|z| over the effective threshold; 1 = score 0.5), when the detector knows. */
+  strength?: number;
 }
 
 /** A causal detector: `step` sees each point once, in order, and never looks ahead. */

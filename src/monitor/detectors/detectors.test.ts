@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ChangePointDetector, CombinedDetector, detectSeries, explainStep, LiveMonitor, parseSeriesCsv, RobustDetector, RollingWindow, SeasonalDetector, VolatilityDetector, type SeriesPoint } from '../index.ts';
+import { ChangePointDetector, CombinedDetector, detectSeries, explainStep, FiringRule, LiveMonitor, parseSeriesCsv, RobustDetector, RollingWindow, SeasonalDetector, VolatilityDetector, type SeriesPoint } from '../index.ts';
 
 const start = Date.UTC(2026, 10, 2, 0, 0, 0);
 const stepMs = 5 * 60_000;
@@ -126,4 +126,36 @@ test('behavior: a series that drops to zero is explained as down from its usual 
   const at = Date.parse('2026-11-27T10:00:00Z');
   const text = explainStep({ score: 1, value: 0, expected: 30, deviation: -3e10, basis: 'level', sinceMs: at }, at, { metric: 'throughput of /v1/swap', unit: 'events/60s' });
   assert.equal(text, 'throughput of /v1/swap is 0 events/60s, down from its usual 30 events/60s recent median; started 10:00');
+});
+
+test('behavior: a spike that recurs at the same time every day pages on the first days only; the same spike at another hour still pages', () => {
+  // 10 days of 5-minute points; a nightly job makes 02:00–02:10 jump to 300 every day.
+  const points = series(288 * 10, (i) => (i % 288 >= 24 && i % 288 < 27 ? 300 : 100), 4);
+  const fired = detectSeries(points).alerts.map((a) => Math.floor(a.index / 288));
+  // Day 0 is warm-up; once it has recurred on 2 previous days (day 2 on), the job is routine.
+  assert.ok(fired.length >= 1 && fired.every((d) => d <= 2), `alerts on days ${fired.join(',')}`);
+  const odd = points.map((p, i) => (i === 288 * 9 + 150 ? { ...p, value: 300 } : p));
+  const late = detectSeries(odd).alerts.filter((a) => a.index >= 288 * 9);
+  assert.deepEqual(
+    late.map((a) => a.index),
+    [288 * 9 + 150],
+  );
+});
+
+test('behavior: evidence that agrees adds up — the score follows the root sum of squares of the point, shift and volatility strengths', () => {
+  const d = new CombinedDetector();
+  const points = series(900, (i) => (i >= 800 ? 130 : 100), 5);
+  for (const p of points) {
+    const s = d.step(p);
+    const { point, shift, volatility } = d.lastParts;
+    assert.ok(Math.abs(s.strength! - Math.hypot(point, shift, volatility)) < 1e-12);
+  }
+});
+
+test('behavior: with regrouping, a re-armed monitor stays quiet for the same incident unless it gets worse', () => {
+  const rule = new FiringRule({ fireAt: 0.5, holdoffPoints: 2, rearmBelow: 0.3, rearmPoints: 2, maxHoldPoints: 1000, regroupPoints: 20, escalation: 2 });
+  // Strengths: 1.5 fires; calm; 1.6 (not 2× 1.5) stays quiet; calm; 3.2 (≥ 3.0) fires; then past the regroup window 1.2 fires again.
+  const input: Array<[number, number]> = [[0.9, 1.5], [0, 0], [0, 0], [0, 0], [0.9, 1.6], [0, 0], [0, 0], [0, 0], [0.99, 3.2], ...Array.from({ length: 25 }, (): [number, number] => [0, 0]), [0.8, 1.2]];
+  const fired = input.map(([score, strength]) => rule.step(score, strength)).flatMap((f, i) => (f ? [i] : []));
+  assert.deepEqual(fired, [0, 8, 34]);
 });

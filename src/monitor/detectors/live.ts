@@ -11,9 +11,47 @@ export interface LivePolicy {
   rearmPoints: number;
   /** A monitor that never calms down re-arms anyway after this many points (a reminder that it is still wrong). */
   maxHoldPoints: number;
+  /**
+   * Within this many points of its last alert, a re-armed monitor fires again only when the
+   * evidence is `escalation` × as strong as it was at that alert (the same incident is not paged
+   * twice unless it got worse). 0 turns this off.
+   */
+  regroupPoints: number;
+  escalation: number;
 }
 
-export const defaultLivePolicy: LivePolicy = { fireAt: 0.5, holdoffPoints: 12, rearmBelow: 0.3, rearmPoints: 12, maxHoldPoints: 2016 };
+export const defaultLivePolicy: LivePolicy = { fireAt: 0.5, holdoffPoints: 12, rearmBelow: 0.3, rearmPoints: 12, maxHoldPoints: 2016, regroupPoints: 0, escalation: 1 };
+
+/** The live firing rule as a state machine over (score, strength), shared by `LiveMonitor` and replays of cached scores. */
+export class FiringRule {
+  private armed = true;
+  private lastFire = Number.NEGATIVE_INFINITY;
+  private lastStrength = 0;
+  private calm = 0;
+  private index = 0;
+  constructor(private readonly policy: LivePolicy = defaultLivePolicy) {}
+
+  /** Whether an alert is sent at this point; `strength` defaults to the score. */
+  step(score: number, strength = score): boolean {
+    const i = this.index++;
+    const p = this.policy;
+    if (this.armed) {
+      const regrouped = i - this.lastFire < p.regroupPoints && strength < p.escalation * this.lastStrength;
+      if (score >= p.fireAt && !regrouped) {
+        this.armed = false;
+        this.lastFire = i;
+        this.lastStrength = strength;
+        this.calm = 0;
+        return true;
+      }
+      return false;
+    }
+    this.calm = score < p.rearmBelow ? this.calm + 1 : 0;
+    const since = i - this.lastFire;
+    if ((since >= p.holdoffPoints && this.calm >= p.rearmPoints) || since >= p.maxHoldPoints) this.armed = true;
+    return false;
+  }
+}
 
 export interface LiveStep extends DetectorStep {
   index: number;
@@ -24,31 +62,18 @@ export interface LiveStep extends DetectorStep {
 
 /** Wraps a detector with the firing rule of a live monitor: fire once, hold off, re-arm when calm. */
 export class LiveMonitor {
-  private armed = true;
-  private lastFire = Number.NEGATIVE_INFINITY;
-  private calm = 0;
+  private readonly rule: FiringRule;
   private index = 0;
   constructor(
     readonly detector: StreamingDetector,
-    private readonly policy: LivePolicy = defaultLivePolicy,
-  ) {}
+    policy: LivePolicy = defaultLivePolicy,
+  ) {
+    this.rule = new FiringRule(policy);
+  }
 
   step(p: SeriesPoint): LiveStep {
     const s = this.detector.step(p);
-    const i = this.index++;
-    let fired = false;
-    if (this.armed) {
-      if (s.score >= this.policy.fireAt) {
-        fired = true;
-        this.armed = false;
-        this.lastFire = i;
-        this.calm = 0;
-      }
-    } else {
-      this.calm = s.score < this.policy.rearmBelow ? this.calm + 1 : 0;
-      const since = i - this.lastFire;
-      if ((since >= this.policy.holdoffPoints && this.calm >= this.policy.rearmPoints) || since >= this.policy.maxHoldPoints) this.armed = true;
-    }
-    return { ...s, index: i, timestamp: p.timestamp, fired };
+    const fired = this.rule.step(s.score, s.strength);
+    return { ...s, index: this.index++, timestamp: p.timestamp, fired };
   }
 }

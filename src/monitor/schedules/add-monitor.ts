@@ -1,7 +1,7 @@
 import { newId } from '../../core/index.ts';
 import type { Actor, MonitorDeps } from '../alerts/alert.ts';
 import { parseWith } from '../alerts/parse.ts';
-import { MonitorNameTakenError, SloInvalidError } from '../errors.ts';
+import { MonitorNameTakenError } from '../errors.ts';
 import { parseSlo } from '../slo/burn-rate.ts';
 import { MonitorDefinitionInput, type MonitorDefinition } from './definition.ts';
 import { toDefinition } from './internal.ts';
@@ -9,7 +9,7 @@ import { toDefinition } from './internal.ts';
 /** Stores a monitor definition; the scheduler picks it up at its next tick. */
 export async function addMonitor(deps: MonitorDeps, input: MonitorDefinitionInput, actor: Actor = null): Promise<MonitorDefinition> {
   const spec = parseWith(MonitorDefinitionInput, input, 'monitor');
-  if (spec.kind === 'slo' && parseSlo(spec.slo).kind !== 'availability') throw new SloInvalidError('a stored SLO monitor reads telemetry counts, so it must be an availability objective.');
+  if (spec.kind === 'slo') parseSlo(spec.slo);
   const at = deps.clock.now().toISOString();
   const taken = await deps.store.db.selectFrom('monitor_definitions').select('id').where('name', '=', spec.name).executeTakeFirst();
   if (taken) throw new MonitorNameTakenError(spec.name, taken.id);

@@ -26,8 +26,16 @@ export const SeriesMonitorSpec = z.object({
   minEvents: z.number().int().min(1).default(20).describe('Buckets with fewer events are skipped for errorRate and p95 (too noisy to judge).'),
 });
 
-/** An availability SLO over telemetry counts, with multi-window burn-rate rules. */
-export const SloMonitorSpec = z.object({ kind: z.literal('slo'), ...common, slo: Slo });
+/**
+ * An SLO over telemetry counts, with multi-window burn-rate rules: availability (good = not an
+ * error) or latency (good = answered within `latencyThresholdMs`, from the OTLP histogram metric or
+ * span durations).
+ */
+export const SloMonitorSpec = z
+  .object({ kind: z.literal('slo'), ...common, slo: Slo })
+  .superRefine((v, ctx) => {
+    if (v.slo.kind === 'latency' && v.slo.latencyThresholdMs === undefined) ctx.addIssue({ code: 'custom', path: ['slo', 'latencyThresholdMs'], message: 'a latency objective needs latencyThresholdMs (e.g. 300 for "under 300 ms")' });
+  });
 
 /** The RPC endpoints of a configured chain (or given URLs): head lag, stall, latency. */
 export const RpcMonitorSpec = z.object({

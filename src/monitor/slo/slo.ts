@@ -18,6 +18,12 @@ export const Slo = z.object({
   objective: z.number().gt(0).lt(1).describe('Target ratio of good events, e.g. 0.999 for 99.9%.'),
   windowDays: z.number().int().min(1).max(90).default(30).describe('Rolling window of the objective, in days.'),
   latencyThresholdMs: z.number().positive().optional().describe('For latency objectives: the answer time a good request stays within.'),
+  latencyMetric: z
+    .string()
+    .max(256)
+    .default('http.server.request.duration')
+    .describe('For latency objectives read from telemetry: the OTLP histogram metric (explicit buckets) to count from; span durations are used when it has no points.'),
+  latencyInterpolation: z.enum(['linear', 'boundary']).default('linear').describe('A threshold inside a histogram bucket: linear = split the bucket linearly; boundary = refuse it (the threshold must be a bucket bound).'),
   minEvents: z.number().int().min(0).default(100).describe('A burn-rate window with fewer events than this never fires (low-traffic guard).'),
   rules: z.array(BurnRule).optional().describe('Burn-rate rules; the SRE workbook defaults when absent.'),
 });

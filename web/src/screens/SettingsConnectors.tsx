@@ -207,6 +207,7 @@ function AlertChannels() {
   const [name, setName] = useState('');
   const [kind, setKind] = useState('webhook');
   const [target, setTarget] = useState('');
+  const [publish, setPublish] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const run = async (fn: () => Promise<unknown>) => {
     setError(null);
@@ -220,7 +221,8 @@ function AlertChannels() {
   const add = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
-      await api('/api/monitor/channels', { method: 'POST', body: { name, kind, target } });
+      // An incident channel has no target: its alerts open an incident, internal unless published at once.
+      await api('/api/monitor/channels', { method: 'POST', body: kind === 'incident' ? { name, kind, options: { publish } } : { name, kind, target } });
       setName('');
       setTarget('');
     });
@@ -268,15 +270,22 @@ function AlertChannels() {
         <label className="inline">
           <span>Channel kind</span>
           <select value={kind} onChange={(e) => setKind(e.target.value)}>
-            {['webhook', 'slack', 'email'].map((k) => (
+            {['webhook', 'slack', 'email', 'incident'].map((k) => (
               <option key={k}>{k}</option>
             ))}
           </select>
         </label>
-        <label className="inline grow">
-          <span>Target</span>
-          <input required value={target} onChange={(e) => setTarget(e.target.value)} placeholder={kind === 'email' ? 'oncall@example.com' : 'https://…'} />
-        </label>
+        {kind === 'incident' ? (
+          <label className="inline grow">
+            <input type="checkbox" checked={publish} onChange={(e) => setPublish(e.target.checked)} />
+            <span>Publish on the status page at once (otherwise the incident stays internal until someone publishes it)</span>
+          </label>
+        ) : (
+          <label className="inline grow">
+            <span>Target</span>
+            <input required value={target} onChange={(e) => setTarget(e.target.value)} placeholder={kind === 'email' ? 'oncall@example.com' : 'https://…'} />
+          </label>
+        )}
         <button type="submit">Add channel</button>
       </form>
     </>

@@ -1,6 +1,7 @@
 import { redactUrl } from '../../../core/index.ts';
 import { ChannelDeliveryError } from '../../errors.ts';
-import type { AlertMailer, AlertRecord, Channel } from '../alert.ts';
+import type { AlertMailer, AlertRecord, Channel, IncidentHooks } from '../alert.ts';
+import { sendToIncident } from './incident.ts';
 
 export type NotifyKind = 'firing' | 'reopened' | 'escalated' | 'resolved';
 
@@ -11,7 +12,8 @@ export function alertLine(alert: AlertRecord, kind: NotifyKind): string {
   return `[${marks[kind]}] [${alert.severity.toUpperCase()}] ${alert.title}${alert.summary ? ` — ${alert.summary}` : ''}`;
 }
 
-async function post(url: string, body: unknown, timeoutMs: number, channel: Channel): Promise<void> {
+/** POSTs JSON to a webhook URL; throws ChannelDeliveryError (URL redacted) when it fails. */
+export async function post(url: string, body: unknown, timeoutMs: number, channel: Channel): Promise<void> {
   let res: Response;
   try {
     res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'user-agent': 'OpsDesk-Monitor' }, body: JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
@@ -22,10 +24,12 @@ async function post(url: string, body: unknown, timeoutMs: number, channel: Chan
   if (!res.ok) throw new ChannelDeliveryError(channel.name, `${redactUrl(url)} answered HTTP ${res.status}`);
 }
 
-/** Delivers one alert notification to one channel; throws ChannelDeliveryError when it could not. */
-export async function sendToChannel(channel: Channel, alert: AlertRecord, kind: NotifyKind, options: { timeoutMs: number; mailer: AlertMailer | undefined }): Promise<void> {
+/** Delivers one alert notification to one channel (returns a note for incident channels); throws ChannelDeliveryError when it could not. */
+export async function sendToChannel(channel: Channel, alert: AlertRecord, kind: NotifyKind, options: { timeoutMs: number; mailer: AlertMailer | undefined; incidents?: IncidentHooks | undefined }): Promise<string | undefined> {
   const text = alertLine(alert, kind);
-  if (channel.kind === 'webhook') {
+  if (channel.kind === 'incident') {
+    return sendToIncident(channel, alert, kind, options.incidents);
+  } else if (channel.kind === 'webhook') {
     await post(channel.target, { event: `alert.${kind}`, text, alert }, options.timeoutMs, channel);
   } else if (channel.kind === 'slack') {
     const fields = [`*Severity:* ${alert.severity}`, `*Status:* ${alert.status}`, `*Since:* ${alert.startedAt}`, ...(alert.series ? [`*Series:* ${alert.series}`] : []), `*Alert:* ${alert.id}`];
@@ -40,4 +44,5 @@ export async function sendToChannel(channel: Channel, alert: AlertRecord, kind: 
       throw new ChannelDeliveryError(channel.name, `SMTP delivery failed: ${(err as Error).message}`, err);
     }
   }
+  return undefined;
 }

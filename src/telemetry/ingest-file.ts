@@ -1,12 +1,15 @@
 import { open, stat, readFile } from 'node:fs/promises';
-import { isUtf8 } from 'node:buffer';
+import { availableParallelism } from 'node:os';
 import type { Clock } from '../core/index.ts';
+import { scrubText } from '../redaction/index.ts';
 import type { TelemetryEvent } from './event.ts';
 import { TelemetryFileError } from './errors.ts';
+import { decodeLine } from './ingest-chunk.ts';
+import { ingestFileParallel, type IngestTotals } from './ingest-parallel.ts';
 import type { IngestLimits } from './normalize/build.ts';
 import type { Parsed } from './normalize/otlp.ts';
 import { recordsFromJson } from './normalize/records.ts';
-import { Pipeline, type IngestReport } from './pipeline.ts';
+import { maxRejectionsListed, Pipeline, type IngestReport } from './pipeline.ts';
 import type { TelemetryStore } from './store.ts';
 import { describeJsonError } from '../core/index.ts';
 
@@ -18,6 +21,12 @@ export interface IngestFilesOptions {
   batchRows?: number;
   /** Called after each batch is durable with the running total of durable rows. */
   onDurable?: (rows: number) => void;
+  /** Worker threads for large JSON-lines files (default: one per core; 0 or 1: this thread only). */
+  threads?: number;
+  /** Files from this size on are ingested on worker threads (with the standard redaction only). */
+  parallelMinBytes?: number;
+  /** Bytes of whole lines handed to a worker at a time. */
+  chunkBytes?: number;
 }
 
 const wholeDocumentMaxBytes = 256 * 1024 * 1024;
@@ -33,8 +42,10 @@ export async function ingestFiles(store: TelemetryStore, paths: readonly string[
   const started = performance.now();
   const pipeline = new Pipeline(options.limits, options.scrub, options.clock);
   const batchRows = options.batchRows ?? 50_000;
+  const threads = options.threads ?? availableParallelism();
+  const parallelMinBytes = options.parallelMinBytes ?? 32 * 1024 * 1024;
+  const totals: IngestTotals = { durable: 0, rejected: 0, rejections: [], adjustments: { truncated: 0, clampedTime: 0, droppedAttributes: 0 } };
   let batch: TelemetryEvent[] = [];
-  let durable = 0;
   let parsed: Parsed[][] = [];
   let parsedLines: number[] = [];
   let parsedSource = '';
@@ -50,8 +61,8 @@ export async function ingestFiles(store: TelemetryStore, paths: readonly string[
     const rows = batch;
     batch = [];
     await store.append(rows);
-    durable += rows.length;
-    options.onDurable?.(durable);
+    totals.durable += rows.length;
+    options.onDurable?.(totals.durable);
   };
   for (const path of paths) {
     let size: number;
@@ -67,6 +78,11 @@ export async function ingestFiles(store: TelemetryStore, paths: readonly string[
         if (batch.length >= batchRows) await flush();
         continue;
       }
+    }
+    if (threads > 1 && options.scrub === scrubText && size >= parallelMinBytes) {
+      await flush();
+      await ingestFileParallel(store, path, { limits: options.limits, clock: options.clock, threads, batchRows, ...(options.chunkBytes ? { chunkBytes: options.chunkBytes } : {}), ...(options.onDurable ? { onDurable: options.onDurable } : {}) }, totals);
+      continue;
     }
     for await (const chunk of lines(path)) for (const { line, text } of chunk) {
       if (text === null) {
@@ -94,7 +110,15 @@ export async function ingestFiles(store: TelemetryStore, paths: readonly string[
     build();
   }
   await flush();
-  return { ingested: durable, rejected: pipeline.rejected, seconds: (performance.now() - started) / 1000, rejections: pipeline.rejections, adjustments: pipeline.adjustments };
+  const own = pipeline.takeCounts();
+  const a = totals.adjustments;
+  return {
+    ingested: totals.durable,
+    rejected: own.rejected + totals.rejected,
+    seconds: (performance.now() - started) / 1000,
+    rejections: [...own.rejections, ...totals.rejections].slice(0, maxRejectionsListed),
+    adjustments: { truncated: own.adjustments.truncated + a.truncated, clampedTime: own.adjustments.clampedTime + a.clampedTime, droppedAttributes: own.adjustments.droppedAttributes + a.droppedAttributes },
+  };
 }
 
 /** A file whose first line is not a complete JSON value (pretty-printed export, JSON array). */
@@ -152,19 +176,14 @@ async function* lines(path: string): AsyncGenerator<Line[]> {
       const out: Line[] = [];
       for (let nl = data.indexOf(10, start); nl >= 0; nl = data.indexOf(10, start)) {
         line++;
-        out.push({ line, text: decode(data, start, nl) });
+        out.push({ line, text: decodeLine(data, start, nl) });
         start = nl + 1;
       }
       yield out;
       carry = Buffer.from(data.subarray(start));
     }
-    if (carry.length) yield [{ line: line + 1, text: decode(carry, 0, carry.length) }];
+    if (carry.length) yield [{ line: line + 1, text: decodeLine(carry, 0, carry.length) }];
   } finally {
     await fh.close();
   }
-}
-
-function decode(data: Buffer, start: number, end: number): string | null {
-  const slice = data.subarray(start, end);
-  return isUtf8(slice) ? slice.toString('utf8') : null;
 }

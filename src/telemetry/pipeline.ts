@@ -73,6 +73,14 @@ export class Pipeline {
     cache.endBatch();
   }
 
+  /** The counts so far, which start again from zero (a worker reports them chunk by chunk). */
+  takeCounts(): { rejected: number; rejections: Rejection[]; adjustments: Adjustments } {
+    const out = { rejected: this.rejected, rejections: this.rejections.splice(0), adjustments: { ...this.adjustments } };
+    this.rejected = 0;
+    this.adjustments.truncated = this.adjustments.clampedTime = this.adjustments.droppedAttributes = 0;
+    return out;
+  }
+
   reject(source: string, line: number, reason: string): void {
     this.rejected++;
     if (this.rejections.length < maxRejectionsListed) this.rejections.push({ source, line, reason });

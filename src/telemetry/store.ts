@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { EventColumns } from './columns.ts';
 import { dimensions, eventKinds, GroupKey, type TelemetryEvent } from './event.ts';
 
 const isoDate = z.coerce.date().refine((d) => !Number.isNaN(d.getTime()), 'must be an ISO-8601 time');
@@ -112,6 +113,11 @@ export interface MetricSource {
  */
 export interface TelemetryStore extends MetricSource {
   append(events: readonly TelemetryEvent[]): Promise<void>;
+  /**
+   * Optional fast path: appends column batches (see `EventColumns`) in one transaction, resolving once
+   * durable like `append`. Callers go through `appendColumnsTo`, which falls back to `append`.
+   */
+  appendColumns?(batches: readonly EventColumns[]): Promise<void>;
   queryEvents(q: EventsQuery): Promise<StoredEvent[]>;
   aggregateSeries(q: SeriesQuery): Promise<SeriesRow[]>;
   topN(q: TopQuery): Promise<TopRow[]>;

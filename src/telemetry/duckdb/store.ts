@@ -1,8 +1,10 @@
 import { statSync } from 'node:fs';
 import { DuckDBDataChunk, DuckDBInstance, DuckDBTimestampValue, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import type { EventColumns } from '../columns.ts';
 import type { TelemetryEvent } from '../event.ts';
 import { TelemetryStoreLockedError, TelemetryStoreUnavailableError } from '../errors.ts';
 import type { EventsQuery, MetricPoint, MetricSeriesQuery, RetentionPolicy, SeriesQuery, SeriesRow, StoredEvent, StoreStats, TelemetryStore, TopQuery, TopRow } from '../store.ts';
+import { appendColumns } from './append-columns.ts';
 import { createEventsTable, eventColumns, toColumns } from './schema.ts';
 import { eventsSql, metricSql, seriesSql, topSql, type Statement } from './sql.ts';
 
@@ -57,6 +59,26 @@ export class DuckDbTelemetryStore implements TelemetryStore {
     const run = this.writeChain.then(() => this.appendNow(events));
     this.writeChain = run.catch(() => undefined);
     return run;
+  }
+
+  /** `append` for column batches (one transaction for all of them), written straight into DuckDB's vectors. */
+  appendColumns(batches: readonly EventColumns[]): Promise<void> {
+    const run = this.writeChain.then(() => this.appendColumnsNow(batches));
+    this.writeChain = run.catch(() => undefined);
+    return run;
+  }
+
+  private async appendColumnsNow(batches: readonly EventColumns[]): Promise<void> {
+    if (this.closed) throw new TelemetryStoreUnavailableError(this.file, new Error('the store is closed'));
+    if (!batches.some((b) => b.rows > 0)) return;
+    const appender = await this.writer.createAppender('events');
+    try {
+      this.types ??= eventColumns.map((_, i) => appender.columnType(i));
+      for (const b of batches) appendColumns(appender, this.types, b);
+      appender.flushSync();
+    } finally {
+      appender.closeSync();
+    }
   }
 
   private async appendNow(events: readonly TelemetryEvent[]): Promise<void> {

@@ -10,7 +10,11 @@ import { tempDir } from '../../../test/tmp.ts';
 
 const child = fileURLToPath(new URL('./fixtures/ingest-child.ts', import.meta.url));
 
-test('behavior: kill -9 during ingest loses nothing that was acknowledged', async () => {
+test('behavior: kill -9 during ingest loses nothing that was acknowledged', () => killMidIngest('single'));
+
+test('behavior: kill -9 during a worker-thread ingest loses nothing that was acknowledged', () => killMidIngest('parallel'));
+
+async function killMidIngest(mode: 'single' | 'parallel'): Promise<void> {
   const tmp = tempDir('opsdesk-tel-kill-');
   try {
     const total = 150_000;
@@ -20,7 +24,7 @@ test('behavior: kill -9 during ingest loses nothing that was acknowledged', asyn
     const file = join(tmp.dir, 'events.jsonl');
     writeFileSync(file, rows.join('\n') + '\n');
 
-    const proc = spawn(process.execPath, ['--import', 'tsx', child, tmp.dir, file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, ['--import', 'tsx', child, tmp.dir, file, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
     let acked = 0;
     let done = false;
     let stderr = '';
@@ -68,4 +72,4 @@ test('behavior: kill -9 during ingest loses nothing that was acknowledged', asyn
   } finally {
     tmp.remove();
   }
-});
+}

@@ -1,5 +1,6 @@
 export { TelemetryService, openTelemetry, type TelemetryConfig } from './service.ts';
 export { DuckDbTelemetryStore, type DuckDbStoreOptions } from './duckdb/store.ts';
+export { ClickHouseTelemetryStore, type ClickHouseStoreOptions } from './clickhouse/store.ts';
 export { PrometheusConnector, toPromQl, promName, type PrometheusOptions } from './prometheus/connector.ts';
 export { TelemetryWriter } from './writer.ts';
 export { ingestFiles, type IngestFilesOptions } from './ingest-file.ts';

@@ -5,6 +5,7 @@ import { ValidationError, type Clock, type Config } from '../core/index.ts';
 import { scrubText } from '../redaction/index.ts';
 import { compareSeries, type CompareOffset, type Comparison } from './compare.ts';
 import { correlate, type CorrelateInput, type Correlation } from './correlate.ts';
+import { openClickHouseStore } from './clickhouse/open.ts';
 import { DuckDbTelemetryStore } from './duckdb/store.ts';
 import { ingestFiles } from './ingest-file.ts';
 import { ingestOtlp, type OtlpIngestResult } from './ingest-otlp.ts';
@@ -118,8 +119,9 @@ export class TelemetryService {
   }
 }
 
-/** Opens the DuckDB telemetry store in the data dir and builds the service around it. */
+/** Opens the configured telemetry store (DuckDB file in the data dir, or ClickHouse) and builds the service around it. */
 export async function openTelemetry(config: Pick<Config, 'dataDir' | 'telemetry'>, clock: Clock): Promise<TelemetryService> {
+  if (config.telemetry.store === 'clickhouse') return new TelemetryService(await openClickHouseStore(config.telemetry.clickhouse), config.telemetry, clock);
   mkdirSync(config.dataDir, { recursive: true });
   const file = isAbsolute(config.telemetry.file) ? config.telemetry.file : join(config.dataDir, config.telemetry.file);
   const store = await DuckDbTelemetryStore.open({ file, memoryLimit: config.telemetry.memoryLimit, threads: config.telemetry.threads, userIndex: config.telemetry.userIndex });

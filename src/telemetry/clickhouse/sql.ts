@@ -1,0 +1,129 @@
+import { aliasToColumn, dimensionColumns, identityColumns, type Dimension, type Identity } from '../event.ts';
+import type { EventFilter, EventsQuery, MetricSeriesQuery, SeriesQuery, TopQuery } from '../store.ts';
+import { lit } from './literal.ts';
+
+/** DuckDB's time_bucket origin (Monday 2000-01-03 UTC), so both stores cut buckets at the same instants. */
+export const bucketOriginSec = 946_857_600;
+
+/** Epoch seconds of the bucket holding `tsSecExpr`. */
+export function bucketExpr(tsSecExpr: string, bucketSec: number): string {
+  const w = lit.int(bucketSec);
+  return `toInt64(${bucketOriginSec} + floor((${tsSecExpr} - ${bucketOriginSec}) / ${w}) * ${w})`;
+}
+
+/** A JSON attribute as text (strings unquoted, other values as written), NULL when absent; the key is a literal. */
+function jsonAttr(key: string): string {
+  const k = lit.str(key);
+  return `if(visitParamHas(attrs, ${k}), if(substring(visitParamExtractRaw(attrs, ${k}), 1, 1) = '"', visitParamExtractString(attrs, ${k}), visitParamExtractRaw(attrs, ${k})), NULL)`;
+}
+
+/** An attribute key: its column when ingest maps it to one, else a lookup in the JSON attributes. */
+export function attrExpr(key: string): string {
+  const col = aliasToColumn.get(key);
+  const sqlCol = col === undefined ? undefined : col === 'statusCode' ? 'toString(status_code)' : (dimensionColumns[col as Dimension] ?? identityColumns[col as Identity]);
+  return sqlCol ?? jsonAttr(key);
+}
+
+/** A group/filter key as a SQL expression: an allowlisted column, or an attribute. */
+export function keyExpr(key: string): string {
+  if (key.startsWith('attr.')) return attrExpr(key.slice(5));
+  const col = dimensionColumns[key as Dimension];
+  if (!col) throw new Error(`not an allowed key: ${key}`);
+  if (key === 'statusCode') return `toString(${col})`;
+  if (key === 'kind') return `toString(${col})`;
+  return col;
+}
+
+/** Conditions on the sort key's time columns (hour and partition pruning) plus the exact millisecond range. */
+export function timeRange(fromMs: number, toMs: number): string[] {
+  return [`ts >= toDateTime(${lit.int(Math.floor(fromMs / 1000))}, 'UTC')`, `ts <= toDateTime(${lit.int(Math.floor(toMs / 1000))}, 'UTC')`, `ts_ms >= ${lit.int(fromMs)}`, `ts_ms < ${lit.int(toMs)}`];
+}
+
+/**
+ * Where an event filter is answered: a filter on an identity (userId, …, or anyOf) reads the lookup
+ * table `events_by_id` (schema.ts) by its primary key, restricted to the ids asked for; the rest of
+ * the WHERE is the same as on `events` (the lookup rows carry every column). An event holding several
+ * of the anyOf ids has a row per id there: each is kept only under the first of its ids in
+ * identityColumns order, so every event comes back once. Otherwise `events`.
+ */
+export function source(f: EventFilter): { table: string; where: string } {
+  const kinds = Object.keys(identityColumns) as Identity[];
+  const single = kinds.find((k) => f[k] !== undefined);
+  if (single) return { table: 'events_by_id', where: `id_kind = ${lit.str(single)} AND id_value = ${lit.str(f[single]!)} AND ${whereClause(f)}` };
+  const asked = kinds.filter((k) => (f.anyOf?.[k] ?? []).length > 0);
+  if (!f.anyOf || !asked.length) return { table: 'events', where: whereClause(f) };
+  const branches = asked.map((k, i) => {
+    const parts = [`id_kind = ${lit.str(k)}`, `id_value IN (${lit.list(f.anyOf![k]!)})`];
+    for (const earlier of asked.slice(0, i)) parts.push(`NOT (isNotNull(${identityColumns[earlier]}) AND assumeNotNull(${identityColumns[earlier]}) IN (${lit.list(f.anyOf![earlier]!)}))`);
+    return `(${parts.join(' AND ')})`;
+  });
+  return { table: 'events_by_id', where: `(${branches.join(' OR ')}) AND ${whereClause(f)}` };
+}
+
+export function whereClause(f: EventFilter): string {
+  const parts = timeRange(f.from.getTime(), f.to.getTime());
+  for (const [key, col] of Object.entries(identityColumns)) {
+    const v = f[key as keyof typeof identityColumns];
+    if (v !== undefined) parts.push(`${col} = ${lit.str(v)}`);
+  }
+  const any: string[] = [];
+  for (const [key, col] of Object.entries(identityColumns)) {
+    const values = f.anyOf?.[key as keyof typeof identityColumns] ?? [];
+    if (values.length) any.push(`${col} IN (${lit.list(values)})`);
+  }
+  if (f.anyOf) parts.push(any.length ? `(${any.join(' OR ')})` : '0');
+  if (f.kind) parts.push(`kind = ${lit.str(f.kind)}`);
+  if (f.errorsOnly) parts.push('is_error = 1');
+  for (const [key, value] of Object.entries(f.where ?? {})) {
+    // service and route are in the sort key as ifNull(col, ''): say it that way too so the index is used.
+    if (key === 'service' || key === 'route') parts.push(`ifNull(${key}, '') = ${lit.str(value)}`);
+    parts.push(`${keyExpr(key)} = ${lit.str(value)}`);
+  }
+  return parts.join(' AND ');
+}
+
+const eventColumns = 'ts_ms, kind, service, severity, is_error, name, route, status_code, duration_ms, chain, app_version, platform, country, rpc_provider, user_id, device_id, address, tx_hash, trace_id, span_id, metric_name, metric_value, body, attrs';
+
+export function eventsSql(q: EventsQuery): string {
+  const order = q.order === 'asc' ? 'ts_ms ASC' : q.order === 'errors_first' ? 'is_error DESC, ts_ms DESC' : 'ts_ms DESC';
+  const from = source(q);
+  return `SELECT ${eventColumns} FROM ${from.table} WHERE ${from.where} ORDER BY ${order} LIMIT ${lit.int(q.limit)}`;
+}
+
+const fractions = { p50: 0, p95: 1, p99: 2 } as const;
+
+/** p50/p95/p99 picked out of the three-quantile array `arr` (NaN, i.e. no latencies, comes back as null). */
+export function percentileColumns(arr: string, ps: readonly ('p50' | 'p95' | 'p99')[]): string {
+  return [...new Set(ps)].map((p) => `${arr}[${fractions[p] + 1}] AS ${p}`).join(', ');
+}
+
+export function seriesSql(q: SeriesQuery): string {
+  const groups = q.groupBy.map((k, i) => `, ${keyExpr(k)} AS g${i}`).join('');
+  const groupCols = q.groupBy.map((_, i) => `, g${i}`).join('');
+  const from = source(q);
+  return `SELECT ${bucketExpr('intDiv(ts_ms, 1000)', q.bucketSec)} AS b${groups}, count() AS n, countIf(is_error = 1) AS errors, ${percentileColumns('quantiles(0.5, 0.95, 0.99)(duration_ms)', q.percentiles)}
+FROM ${from.table} WHERE ${from.where}
+GROUP BY b${groupCols}
+ORDER BY b${groupCols} LIMIT ${lit.int(q.limit)}`;
+}
+
+/** Top values of one key; the JSON format's `totals` row carries the whole range's count and errors. */
+export function topSql(q: TopQuery): string {
+  const rank = q.rankBy === 'errors' ? 'errors' : 'n';
+  const from = source(q);
+  return `SELECT ${keyExpr(q.by)} AS v, count() AS n, countIf(is_error = 1) AS errors
+FROM ${from.table} WHERE ${from.where}
+GROUP BY v WITH TOTALS ORDER BY ${rank} DESC, v ASC NULLS LAST LIMIT ${lit.int(q.n)}`;
+}
+
+export function metricSql(q: MetricSeriesQuery): string {
+  const groups = q.groupBy.map((k, i) => `${attrExpr(k)} AS g${i}`);
+  const parts = [`kind = 'metric'`, `metric_name = ${lit.str(q.metric)}`, ...timeRange(q.from.getTime(), q.to.getTime())];
+  for (const [k, v] of Object.entries(q.where ?? {})) parts.push(`${attrExpr(k)} = ${lit.str(v)}`);
+  const agg = q.agg === 'rate' ? `(max(metric_value) - min(metric_value)) / ${lit.int(q.bucketSec)}` : q.agg === 'count' ? 'count()' : `${q.agg}(metric_value)`;
+  const groupCols = q.groupBy.map((_, i) => `g${i}`);
+  return `SELECT ${bucketExpr('intDiv(ts_ms, 1000)', q.bucketSec)} AS b${groups.length ? ', ' + groups.join(', ') : ''}, ${agg} AS value
+FROM events WHERE ${parts.join(' AND ')}
+GROUP BY b${groups.length ? ', ' + groupCols.join(', ') : ''}
+ORDER BY b${groupCols.length ? ', ' + groupCols.join(', ') : ''}, value LIMIT ${lit.int(q.limit)}`;
+}

@@ -42,8 +42,9 @@ function boundaryRules(mod) {
   if (!['cli', 'mcp', 'demo'].includes(mod)) patterns.push({ regex: '^(\\.\\./)+main\\.ts$', message: 'Only surfaces may import the composition root.' });
   if (forbidden.length) patterns.push({ regex: `^(\\.\\./)+(${alt(forbidden)})/`, message: `${mod}/ may import only: ${allowed[mod].join(', ') || 'nothing in src/'} (ARCHITECTURE.md).` });
   const vendor = {
-    viem: ['chains'],
+    viem: ['chains', 'demo'],
     '@duckdb/node-api': ['telemetry'],
+    '@duckdb/node-bindings': ['telemetry'],
     '@clickhouse/client': ['telemetry'],
     'better-sqlite3': ['storage'],
     pg: ['storage'],

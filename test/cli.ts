@@ -43,9 +43,9 @@ export interface ServerProcess {
 }
 
 /** Starts `opsdesk serve --port 0` in a child process and waits for its URL. */
-export function startServerProcess(args: readonly string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<ServerProcess> {
+export function startServerProcess(args: readonly string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number; serveArgs?: readonly string[] } = {}): Promise<ServerProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [binPath, ...args, 'serve', '--port', '0'], { cwd: repoRoot, env: { ...cleanEnv(), ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [binPath, ...args, 'serve', '--port', '0', ...(options.serveArgs ?? [])], { cwd: repoRoot, env: { ...cleanEnv(), ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');

@@ -55,6 +55,7 @@ import { registerCommunityReport } from './community-report.ts';
 import { registerCommunityScams } from './community-scams.ts';
 import { registerCommunitySignals } from './community-signals.ts';
 import { registerCommunitySources } from './community-sources.ts';
+import { registerDemoReset } from './demo-reset.ts';
 
 /** Every command, one file each. Add a line here when adding a command file. */
 export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [
@@ -114,4 +115,5 @@ export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [
   registerEscalationShow,
   registerEscalationExport,
   registerEscalationSync,
+  registerDemoReset,
 ];

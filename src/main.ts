@@ -12,7 +12,7 @@ import { openStore, type RelationalStore } from './storage/index.ts';
 import { createCommunityDeps, startCommunityBackground } from './community/index.ts';
 import { scrubText } from './redaction/index.ts';
 import { openTelemetry, type TelemetryService } from './telemetry/index.ts';
-import { createTicketService, kbSearchFrom, openReloadingTriager, replyToTicket, slaNotificationText, startNightlyRetrain, startSlaBackground, type ReloadingTriager, type TicketService } from './tickets/index.ts';
+import { createTicketService, kbSearchFrom, loadSlaSettings, openReloadingTriager, replyToTicket, slaNotificationText, startNightlyRetrain, startSlaBackground, type ConfiguredSla, type ReloadingTriager, type TicketService } from './tickets/index.ts';
 
 /** Everything a surface needs, built once from configuration. Domains add their services here. */
 export interface Runtime {
@@ -29,6 +29,8 @@ export interface Runtime {
   kb: () => Promise<KbService>;
   /** Tickets: intake, triage (model loaded on first use), reading, corrections. */
   tickets: () => Promise<TicketService>;
+  /** The SLA settings in force (sla.policiesFile or the built-in defaults) and where they come from. */
+  sla: ConfiguredSla;
   /** Serves the newest triage model file if it changed (no-op before tickets were opened); returns the new version. */
   reloadTriageModel: () => Promise<number | undefined>;
   close(): Promise<void>;
@@ -45,12 +47,14 @@ export interface RuntimeOptions {
 export async function openRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const logger = options.logger ?? createLogger({ level: config.log.level, scrub: scrubText });
   const clock = options.clock ?? systemClock;
+  // Checked before anything opens: a bad SLA settings file stops the start with the field to fix.
+  const sla = loadSlaSettings(config.sla.policiesFile);
   const store = await openStore({ url: config.database.url, dataDir: config.dataDir, sqliteFile: config.database.sqliteFile, poolSize: config.database.poolSize });
   const closers: Array<() => Promise<void>> = [];
   const publicHost = new URL(config.server.publicUrl ?? `http://localhost:${config.server.port}`).hostname;
   // An incident update reaches every linked ticket as a reply in the ticket's language, through the tickets' own guard.
   const replyHosts = [...config.statusPage.allowedLinkHosts, publicHost];
-  const incidents = createIncidentsService({ store, clock, logger, config, replyToTicket: async (ticketId, bodies) => void (await replyToTicket(store.db, ticketId, bodies, { clock, allowedHosts: replyHosts, source: { kind: 'incident' } })) });
+  const incidents = createIncidentsService({ store, clock, logger, config, replyToTicket: async (ticketId, bodies) => void (await replyToTicket(store.db, ticketId, bodies, { clock, allowedHosts: replyHosts, source: { kind: 'incident' }, slaSettings: sla.settings })) });
   closers.push(async () => incidents.close());
   let telemetry: Promise<TelemetryService> | undefined;
   closers.push(async () => void (await (await telemetry?.catch(() => undefined))?.close()));
@@ -65,7 +69,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     // The KB is optional for triage: without it, tickets still get the playbook suggestions.
     const kbIndex = await openKb().catch(() => undefined);
     triager = openReloadingTriager({ dataDir: config.dataDir, registry: chains.registry, ...(kbIndex ? { kbSearch: kbSearchFrom(kbIndex) } : {}) });
-    return createTicketService({ store, triager: await triager, clock, logger });
+    return createTicketService({ store, triager: await triager, clock, logger, slaSettings: sla.settings });
   };
   return {
     config,
@@ -77,6 +81,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     telemetry: () => (telemetry ??= openTelemetry(config, clock)),
     kb: openKb,
     tickets: () => (tickets ??= openTickets()),
+    sla,
     reloadTriageModel: async () => (triager ? (await triager).reload() : undefined),
     async close() {
       for (const close of closers.reverse()) await close().catch((err: unknown) => logger.error({ err }, 'error while closing'));
@@ -107,6 +112,7 @@ export function buildHttpDeps(runtime: Runtime, isReady: () => boolean = () => t
       return draftReply({ kb: await runtime.kb(), client, redact: scrubText }, request);
     },
     tickets: runtime.tickets,
+    sla: runtime.sla,
     mcp: createMcpHttpHandler(() => ({ tools: runtimeTools(runtime), redact: scrubText })),
     isReady,
   };
@@ -202,6 +208,7 @@ function startSlaActions(runtime: Runtime, consoleUrl: string): () => Promise<vo
       store: runtime.store,
       clock: runtime.clock,
       logger: runtime.logger,
+      settings: runtime.sla.settings,
       notify: async (n) => {
         const { title, text, link, fields } = slaNotificationText(n, consoleUrl);
         await sendNotice(monitor, n.target, { event: `sla.${n.stage}`, title, text, link, fields });

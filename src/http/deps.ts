@@ -7,7 +7,7 @@ import type { KbService } from '../kb/index.ts';
 import type { Draft, DraftRequest } from '../assist/index.ts';
 import type { RelationalStore } from '../storage/index.ts';
 import type { TelemetryService } from '../telemetry/index.ts';
-import type { TicketService } from '../tickets/index.ts';
+import type { ConfiguredSla, TicketService } from '../tickets/index.ts';
 
 /** What the HTTP surface needs from the composition root. Domains add their services here. */
 export interface HttpDeps {
@@ -29,6 +29,8 @@ export interface HttpDeps {
   draft: (request: DraftRequest) => Promise<Draft>;
   /** Ticket intake, reading and triage (the model is loaded on first use). */
   tickets: () => Promise<TicketService>;
+  /** The SLA settings in force (sla.policiesFile or the built-in defaults) and where they come from. */
+  sla: ConfiguredSla;
   /** Answers one MCP Streamable HTTP request (built in main.ts from src/mcp, which http may not import). */
   mcp: {
     handle: (request: Request, role: Role) => Promise<Response>;

@@ -3,6 +3,7 @@ import { newId, systemClock, ValidationError, type Clock } from '../core/index.t
 import type { Db } from '../storage/index.ts';
 import { TicketNotFoundError } from './errors.ts';
 import { sequentialId } from './internal.ts';
+import type { SlaSettings } from './sla/policy.ts';
 import { refreshTicketSla } from './sla/refresh-sla.ts';
 import { severities, type Category, type Priority, type Severity } from './ticket.ts';
 
@@ -15,7 +16,7 @@ export interface TriageCorrection {
  * Records an agent's correction of a ticket's category and/or severity: updates the ticket, adds a
  * timeline event and stores the (redacted) text with the right labels for `opsdesk triage retrain`.
  */
-export async function correctTriage(db: Db, ticketId: string, correction: TriageCorrection, actor: Principal | null, clock: Clock = systemClock): Promise<{ category: Category; severity: Severity; priority: Priority }> {
+export async function correctTriage(db: Db, ticketId: string, correction: TriageCorrection, actor: Principal | null, clock: Clock = systemClock, slaSettings?: SlaSettings): Promise<{ category: Category; severity: Severity; priority: Priority }> {
   if (!correction.category && !correction.severity) throw new ValidationError('Give a category, a severity, or both.');
   const now = clock.now().toISOString();
   return db.transaction().execute(async (trx) => {
@@ -35,7 +36,7 @@ export async function correctTriage(db: Db, ticketId: string, correction: Triage
       .insertInto('ticket_events')
       .values({ id: sequentialId('tev', clock), ticket_id: ticketId, at: now, kind: 'triage_corrected', actor: actor?.id ?? null, detail: JSON.stringify({ from: { category: row.category, severity: row.severity }, to: { category, severity, priority } }) })
       .execute();
-    if (priority !== row.priority) await refreshTicketSla(trx, [ticketId]);
+    if (priority !== row.priority) await refreshTicketSla(trx, [ticketId], slaSettings ? { settings: slaSettings } : {});
     await writeAudit(trx, actor, { action: 'ticket.triage_correct', targetType: 'ticket', targetId: ticketId, detail: { category, severity } }, clock);
     return { category, severity, priority };
   });

@@ -54,11 +54,12 @@ export { BusinessCalendar, BusinessPeriod, alwaysOpen, addBusinessTime, business
 export { SlaPolicy, SlaAction, SlaSettings, parseSlaSettings, defaultSlaSettings, policyFor, slaMetrics, type SlaMetric } from './sla/policy.ts';
 export { evaluateSla, slaStates, type SlaState, type SlaTimeline, type TicketSla, type SlaMetricResult } from './sla/evaluate-sla.ts';
 export { getTicketSla } from './sla/ticket-sla.ts';
+export { loadSlaSettings, builtInSla, type ConfiguredSla } from './sla/load-sla-settings.ts';
 export { slaReport, type SlaReport, type SlaReportLine } from './sla/sla-report.ts';
 export { runSlaActions, type SlaActionsReport, type SlaNotification } from './sla/run-sla-actions.ts';
 export { runSlaTick, startSlaBackground, slaNotificationText, type SlaTickDeps } from './sla/run-sla-tick.ts';
 export { refreshTicketSla, refreshStaleSla, storedSlaOf, slaStateAt, type StoredSla } from './sla/refresh-sla.ts';
-export { SlaSettingsInvalidError } from './sla/errors.ts';
+export { SlaSettingsInvalidError, SlaSettingsFileInvalidError } from './sla/errors.ts';
 export { listQueue, type QueueFilter, type QueueItem, type QueuePage } from './queue/list-queue.ts';
 export { assignTicket, assignRoundRobin, type Assignment } from './queue/assign-ticket.ts';
 export { setAgentSkills } from './queue/set-agent-skills.ts';

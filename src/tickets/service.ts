@@ -9,6 +9,7 @@ import type { IntakeMessage } from './intake/message.ts';
 import { listTickets, type ListTicketsFilter } from './list-tickets.ts';
 import type { TicketSummary } from './get-ticket.ts';
 import type { Triager } from './triage/triage.ts';
+import type { SlaSettings } from './sla/policy.ts';
 import { assignCluster } from './clusters/assign-cluster.ts';
 
 /** The tickets domain as the surfaces use it (HTTP, CLI). */
@@ -26,12 +27,14 @@ export interface TicketServiceDeps {
   triager: Triager;
   clock?: Clock;
   logger?: Logger;
+  /** The configured SLA settings (sla.policiesFile); default: the built-in policies. */
+  slaSettings?: SlaSettings;
 }
 
 /** Builds the ticket service over the relational store and a triager. */
 export function createTicketService(deps: TicketServiceDeps): TicketService {
   const clock = deps.clock ?? systemClock;
-  const ingestDeps = { db: deps.store.db, triager: deps.triager, clock, ...(deps.logger ? { logger: deps.logger } : {}) };
+  const ingestDeps = { db: deps.store.db, triager: deps.triager, clock, ...(deps.logger ? { logger: deps.logger } : {}), ...(deps.slaSettings ? { slaSettings: deps.slaSettings } : {}) };
   // The ticket is stored by now: a clustering failure must not fail intake; `cluster recompute` catches up.
   const cluster = async (ticketId: string) => {
     try {
@@ -54,6 +57,6 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
     },
     get: (id, actor, ctx) => getTicket(deps.store.db, id, actor, ctx, clock),
     list: (filter) => listTickets(deps.store.db, filter),
-    correct: (id, correction, actor) => correctTriage(deps.store.db, id, correction, actor, clock),
+    correct: (id, correction, actor) => correctTriage(deps.store.db, id, correction, actor, clock, deps.slaSettings),
   };
 }

@@ -124,7 +124,7 @@ test('an admin reads chains with redacted RPC URLs, tests an endpoint, creates a
     const p1 = policies.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'p1', exact: true }) });
     assert.match((await p1.textContent()) ?? '', /priority P1.*30m.*1h.*8h.*round the clock/);
     await page.getByText('time zone America/Sao_Paulo').waitFor();
-    await page.getByText(/Read-only\. These policies are defined in src\/tickets\/sla\/policy\.ts/).waitFor();
+    await page.getByText(/Read-only\. These policies are the built-in defaults; set sla\.policiesFile/).waitFor();
     await page.screenshot({ path: join(ensureScreenshotDir(), 'settings-sla.png'), fullPage: true });
   } finally {
     await page.close();

@@ -42,7 +42,7 @@ export function registerQueue(program: Command): void {
           ...(opts.cursor ? { cursor: opts.cursor } : {}),
         };
         const runtime = await ctx.runtime();
-        const page = await listQueue(runtime.store.db, filter, { clock: runtime.clock });
+        const page = await listQueue(runtime.store.db, filter, { clock: runtime.clock, settings: runtime.sla.settings });
         ctx.print(page, (p) =>
           p.items.length
             ? [

@@ -18,7 +18,7 @@ export function registerReplySend(program: Command): void {
         const runtime = await ctx.runtime();
         const hosts = [...runtime.config.statusPage.allowedLinkHosts];
         if (runtime.config.server.publicUrl) hosts.push(new URL(runtime.config.server.publicUrl).hostname);
-        const o = { clock: runtime.clock, allowedHosts: hosts, registry: runtime.chains.registry, ...(opts.status ? { status: opts.status as TicketStatus } : {}) };
+        const o = { clock: runtime.clock, allowedHosts: hosts, registry: runtime.chains.registry, slaSettings: runtime.sla.settings, ...(opts.status ? { status: opts.status as TicketStatus } : {}) };
         const sent = opts.macro ? await replyWithMacro(runtime.store.db, ticket, { macro: opts.macro, variables }, o) : await replyToTicket(runtime.store.db, ticket, { en: opts.text!, es: opts.text!, 'pt-BR': opts.text! }, o);
         ctx.print(sent, (s) => `sent ${s.messageId} (${s.lang}) on ${s.ticketId}, status ${s.status}\n\n${s.body}`);
       }),

@@ -166,6 +166,7 @@ export const TriageConfig = z.strictObject({
 
 export const SlaConfig = z.strictObject({
   actionsTickSec: z.number().int().min(0).default(60).describe('How often `opsdesk serve` runs due SLA warning and breach actions (re-prioritise, re-assign, notify), in seconds; each tick runs on one replica and each action once. 0 turns it off.'),
+  policiesFile: z.string().min(1).optional().describe('JSON file of the SLA settings (business-hours calendars with time zones and holidays, policies with targets and warning/breach actions; see docs/clusters-sla-queue.md), relative to the working directory like kb.dir. Checked at start; unset means the built-in defaults.'),
 });
 
 export const AssistConfig = z.strictObject({

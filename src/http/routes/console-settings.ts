@@ -2,16 +2,13 @@ import { z } from 'zod';
 import { atLeast, listUsers } from '../../auth/index.ts';
 import { redactUrl, ValidationError } from '../../core/index.ts';
 import { probeableFamilies, probeRpcEndpoints, type RpcProbeResult } from '../../monitor/index.ts';
-import { defaultSlaSettings, listAgentSkills } from '../../tickets/index.ts';
+import { listAgentSkills } from '../../tickets/index.ts';
 import type { HttpDeps } from '../deps.ts';
 import { readJson } from '../read-json.ts';
 import { defineRoute, type RouteDef } from '../route.ts';
 
 const ProbeBody = z.strictObject({ index: z.number().int().min(0).max(99).optional() });
 const takers = ['agent', 'engineer', 'admin'];
-
-/** Where the SLA policies come from: they are code defaults, not configuration or stored rows. */
-const slaPolicySource = 'src/tickets/sla/policy.ts (defaultSlaSettings)';
 
 const origin = (url: string | undefined) => (url ? redactUrl(url) : null);
 
@@ -102,8 +99,8 @@ export function consoleSettingsRoutes(deps: HttpDeps): RouteDef[] {
       method: 'GET',
       path: '/api/settings/sla',
       access: agent,
-      summary: 'The SLA policies (targets per priority, channel and tier, warning and breach actions) and their business-hours calendars; read-only, they are code defaults.',
-      handler: (c) => c.json({ editable: false, source: slaPolicySource, calendars: defaultSlaSettings.calendars, policies: defaultSlaSettings.policies }),
+      summary: 'The SLA policies (targets per priority, channel and tier, warning and breach actions) and their business-hours calendars; read-only, from the file of sla.policiesFile or the built-in defaults (`source` says which).',
+      handler: (c) => c.json({ editable: false, source: deps.sla.source, file: deps.sla.file, configPath: 'sla.policiesFile', calendars: deps.sla.settings.calendars, policies: deps.sla.settings.policies }),
     }),
   ];
 }

@@ -45,7 +45,7 @@ export function queueRoutes(deps: HttpDeps): RouteDef[] {
           ...(q.limit ? { limit: q.limit } : {}),
           ...(q.cursor ? { cursor: q.cursor } : {}),
         };
-        return c.json(await listQueue(db(), filter, { clock: deps.clock }));
+        return c.json(await listQueue(db(), filter, { clock: deps.clock, settings: deps.sla.settings }));
       },
     }),
     defineRoute({
@@ -67,7 +67,7 @@ export function queueRoutes(deps: HttpDeps): RouteDef[] {
       path: '/api/tickets/:id/sla',
       access: agent,
       summary: 'A ticket’s SLA: its policy, and per metric (first reply, next reply, resolution) the due time and state.',
-      handler: async (c) => c.json(await getTicketSla(db(), c.req.param('id') ?? '', { clock: deps.clock })),
+      handler: async (c) => c.json(await getTicketSla(db(), c.req.param('id') ?? '', { clock: deps.clock, settings: deps.sla.settings })),
     }),
     defineRoute({
       method: 'GET',
@@ -96,7 +96,7 @@ export function queueRoutes(deps: HttpDeps): RouteDef[] {
         const from = c.req.query('from') ?? new Date(now - 7 * 86_400_000).toISOString();
         const to = c.req.query('to') ?? new Date(now).toISOString();
         if (Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to))) throw new ValidationError('from and to must be ISO-8601 times.');
-        return c.json(await slaReport(db(), { from, to }, { clock: deps.clock }));
+        return c.json(await slaReport(db(), { from, to }, { clock: deps.clock, settings: deps.sla.settings }));
       },
     }),
     defineRoute({
@@ -104,7 +104,7 @@ export function queueRoutes(deps: HttpDeps): RouteDef[] {
       path: '/api/sla/run',
       access: { roles: atLeast('engineer') },
       summary: 'Check every open ticket’s SLA now and run due warning and breach actions (each once).',
-      handler: async (c) => c.json(await runSlaActions(db(), { clock: deps.clock, logger: deps.logger })),
+      handler: async (c) => c.json(await runSlaActions(db(), { clock: deps.clock, logger: deps.logger, settings: deps.sla.settings })),
     }),
   ];
 }

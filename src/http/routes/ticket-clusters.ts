@@ -87,7 +87,7 @@ export function ticketClusterRoutes(deps: HttpDeps): RouteDef[] {
       handler: async (c) => {
         const body = await readJson(c, ClusterReplyBody);
         const input = { ...(body.macro ? { macro: body.macro } : {}), ...(body.variables ? { variables: body.variables } : {}), ...(body.bodies ? { bodies: body.bodies } : {}), ...(body.status ? { status: body.status } : {}) };
-        return c.json(await replyToCluster(db(), c.req.param('id') ?? '', input, { actor: principalOf(c), clock: deps.clock, allowedHosts: replyHosts(deps.config), registry: deps.chains.registry }));
+        return c.json(await replyToCluster(db(), c.req.param('id') ?? '', input, { actor: principalOf(c), clock: deps.clock, allowedHosts: replyHosts(deps.config), registry: deps.chains.registry, slaSettings: deps.sla.settings }));
       },
     }),
   ];

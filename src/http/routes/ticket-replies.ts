@@ -46,7 +46,7 @@ export function ticketReplyRoutes(deps: HttpDeps): RouteDef[] {
       handler: async (c) => {
         const input = await readJson(c, ReplyBody);
         const id = c.req.param('id') ?? '';
-        const opts = { actor: principalOf(c), clock: deps.clock, allowedHosts: replyHosts(deps.config), registry: deps.chains.registry, ...(input.status ? { status: input.status } : {}) };
+        const opts = { actor: principalOf(c), clock: deps.clock, allowedHosts: replyHosts(deps.config), registry: deps.chains.registry, slaSettings: deps.sla.settings, ...(input.status ? { status: input.status } : {}) };
         if (input.macro) {
           const sent = await replyWithMacro(deps.store.db, id, { macro: input.macro, ...(input.variables ? { variables: input.variables } : {}), ...(input.diagnosis ? { diagnosis: input.diagnosis } : {}) }, opts);
           return c.json(sent, 201);

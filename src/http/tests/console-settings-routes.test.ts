@@ -90,10 +90,12 @@ test('connectors say what is configured without any secret', async () => {
   assert.ok(body.intake.some((i) => i.path === '/api/tickets/inbound/email'));
 });
 
-test('the SLA policies are the code defaults, read-only', async () => {
-  const body = (await (await get('/api/settings/sla', agent)).json()) as { editable: boolean; source: string; policies: Array<{ id: string; firstReplyMin?: number }>; calendars: Record<string, { timeZone: string }> };
+test('without sla.policiesFile the SLA policies are the built-in defaults, read-only', async () => {
+  const body = (await (await get('/api/settings/sla', agent)).json()) as { editable: boolean; source: string; file: string | null; configPath: string; policies: Array<{ id: string; firstReplyMin?: number }>; calendars: Record<string, { timeZone: string }> };
   assert.equal(body.editable, false);
-  assert.match(body.source, /src\/tickets\/sla\/policy\.ts/);
+  assert.match(body.source, /built-in defaults/);
+  assert.equal(body.file, null);
+  assert.equal(body.configPath, 'sla.policiesFile');
   assert.deepEqual(
     body.policies.map((p) => [p.id, p.firstReplyMin]),
     defaultSlaSettings.policies.map((p) => [p.id, p.firstReplyMin]),

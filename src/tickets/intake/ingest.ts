@@ -5,6 +5,7 @@ import { detectLanguage } from '../../i18n/index.ts';
 import { redactText, scrubText } from '../../redaction/index.ts';
 import type { Db } from '../../storage/index.ts';
 import { TicketInputInvalidError } from '../errors.ts';
+import type { SlaSettings } from '../sla/policy.ts';
 import { refreshTicketSla } from '../sla/refresh-sla.ts';
 import type { TriageResult } from '../ticket.ts';
 import type { Triager } from '../triage/triage.ts';
@@ -16,6 +17,8 @@ export interface IngestDeps {
   triager: Triager;
   clock?: Clock;
   logger?: Logger;
+  /** The configured SLA settings for the stored SLA fields (default: the built-in policies). */
+  slaSettings?: SlaSettings;
 }
 
 export interface IngestResult {
@@ -33,6 +36,8 @@ const validStatus = new Set(['new', 'open', 'pending', 'solved', 'closed']);
  * Turns an inbound message into a ticket: redacts every text, triages the first requester message,
  * stores ticket, conversation and timeline. Idempotent on (source, source id).
  */
+const slaOpts = (deps: IngestDeps) => (deps.slaSettings ? { settings: deps.slaSettings } : {});
+
 export async function ingestTicket(deps: IngestDeps, input: IntakeMessage): Promise<IngestResult> {
   const clock = deps.clock ?? systemClock;
   const messages = input.messages.map((m, i) => {
@@ -52,7 +57,7 @@ export async function ingestTicket(deps: IngestDeps, input: IntakeMessage): Prom
     if (added) {
       await deps.db.updateTable('tickets').set({ updated_at: now }).where('id', '=', existing.id).execute();
       // A new requester message starts a next-reply target and ends a wait on the user.
-      await refreshTicketSla(deps.db, [existing.id]);
+      await refreshTicketSla(deps.db, [existing.id], slaOpts(deps));
     }
     return { ticketId: existing.id, created: false, messagesAdded: added, triage: null };
   }
@@ -112,7 +117,7 @@ export async function ingestTicket(deps: IngestDeps, input: IntakeMessage): Prom
     for (const e of events) {
       await trx.insertInto('ticket_events').values({ id: sequentialId('tev', clock), ticket_id: id, at: now, kind: e.kind, actor: null, detail: JSON.stringify(e.detail) }).execute();
     }
-    await refreshTicketSla(trx, [id]);
+    await refreshTicketSla(trx, [id], slaOpts(deps));
     return true;
   });
   if (!inserted) {

@@ -4,6 +4,7 @@ import { newId, systemClock, type Clock } from '../../core/index.ts';
 import type { Db } from '../../storage/index.ts';
 import { TicketNotFoundError } from '../errors.ts';
 import { sequentialId } from '../internal.ts';
+import type { SlaSettings } from '../sla/policy.ts';
 import { refreshTicketSla } from '../sla/refresh-sla.ts';
 import type { TicketStatus } from '../ticket.ts';
 import { ReplyBodyMissingError } from './errors.ts';
@@ -20,6 +21,8 @@ export interface ReplyOptions {
   status?: TicketStatus;
   /** Where the reply comes from, kept in the timeline: an agent, a macro, a cluster (problem) or an incident update. */
   source?: { kind: 'agent' | 'macro' | 'cluster' | 'incident'; id?: string };
+  /** The configured SLA settings for the stored SLA fields (default: the built-in policies). */
+  slaSettings?: SlaSettings;
 }
 
 export interface SentReply {
@@ -78,7 +81,7 @@ export async function replyToTicket(db: Db, ticketId: string, bodies: Partial<Re
       await trx.insertInto('ticket_events').values({ id: sequentialId('tev', clock), ticket_id: ticketId, at: now, kind: 'status_changed', actor: actor?.id ?? null, detail: JSON.stringify({ from: ticket.status, to: status }) }).execute();
     }
     await trx.updateTable('tickets').set({ status, updated_at: now }).where('id', '=', ticketId).execute();
-    await refreshTicketSla(trx, [ticketId]);
+    await refreshTicketSla(trx, [ticketId], opts.slaSettings ? { settings: opts.slaSettings } : {});
     if (actor) await writeAudit(trx, actor, { action: 'ticket.reply', targetType: 'ticket', targetId: ticketId, detail: { messageId, source: opts.source?.kind ?? 'agent' } }, clock);
   });
   return { ticketId, messageId, lang, body, status };

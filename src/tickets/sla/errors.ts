@@ -7,3 +7,15 @@ export class SlaSettingsInvalidError extends ValidationError {
     super(`The SLA settings are invalid: ${problem}.`, { metaMessages: hints, context: { problem } });
   }
 }
+
+/** The SLA settings file of `sla.policiesFile` is missing, not JSON, or has a bad field. */
+export class SlaSettingsFileInvalidError extends ValidationError {
+  override name = 'SlaSettingsFileInvalidError';
+  constructor(file: string, problems: readonly string[]) {
+    super(`The SLA settings file ${file} is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}).`, {
+      metaMessages: [...problems.map((p) => `- ${p}`), '', 'Fix the file (or unset sla.policiesFile to use the built-in policies) and start again. The format is in docs/clusters-sla-queue.md.'],
+      docsPath: 'sla-settings-invalid',
+      context: { file, problems },
+    });
+  }
+}

@@ -27,6 +27,9 @@ interface Calendar {
 interface Sla {
   editable: boolean;
   source: string;
+  /** The settings file (config `configPath`), or null for the built-in defaults. */
+  file: string | null;
+  configPath: string;
   calendars: Record<string, Calendar>;
   policies: Policy[];
 }
@@ -45,7 +48,7 @@ function minutes(m: number | undefined): string {
 
 const action = (a: Action) => (a.kind === 'reprioritize' ? `raise to ${a.priority.toUpperCase()}` : a.kind === 'reassign' ? `reassign to ${a.to === 'round_robin' ? 'round-robin' : a.to}` : `notify ${a.target}`);
 
-/** The SLA policies and their business-hours calendars (read-only: they are code defaults, see `source`). */
+/** The SLA policies and their business-hours calendars (read-only: from the configured settings file or the built-in defaults, see `source`). */
 export function SettingsSla() {
   const sla = usePoll((signal) => api<Sla>('/api/settings/sla', { signal }), 'sla');
   const d = sla.data;
@@ -57,7 +60,17 @@ export function SettingsSla() {
       {d && (
         <>
           <p className="notice" role="note">
-            {d.editable ? 'Editable.' : 'Read-only.'} These policies are defined in <code>{d.source}</code>; they are not stored or configurable, so changing them means changing that file. The first policy that matches a ticket applies (business-hours targets count only open hours).
+            {d.editable ? 'Editable.' : 'Read-only.'}{' '}
+            {d.file ? (
+              <>
+                These policies come from <code>{d.file}</code> (config <code>{d.configPath}</code>); edit that file and restart OpsDesk to change them.
+              </>
+            ) : (
+              <>
+                These policies are the built-in defaults; set <code>{d.configPath}</code> to a JSON file of your own to change them.
+              </>
+            )}{' '}
+            The first policy that matches a ticket applies (business-hours targets count only open hours).
           </p>
           <table className="grid" aria-label="Policies">
             <thead>

@@ -3,6 +3,7 @@ import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickh
 import { redactUrl } from '../../core/index.ts';
 import type { TelemetryEvent } from '../event.ts';
 import type { EventsQuery, MetricPoint, MetricSeriesQuery, RetentionPolicy, SeriesQuery, SeriesRow, StoredEvent, StoreStats, TelemetryStore, TopQuery, TopRow } from '../store.ts';
+import { groupOf, numOrNull, str, storedEventFrom } from '../stored-row.ts';
 import { InsertBatcher, type BatchOptions } from './batcher.ts';
 import { ClickHouseUnavailableError } from './errors.ts';
 import { migrate } from './migrate.ts';
@@ -90,32 +91,7 @@ export class ClickHouseTelemetryStore implements TelemetryStore {
 
   async queryEvents(q: EventsQuery): Promise<StoredEvent[]> {
     const rows = await this.rows(eventsSql(q));
-    return rows.map((r) => ({
-      ts: new Date(Number(r.ts_ms)).toISOString(),
-      kind: r.kind as StoredEvent['kind'],
-      service: str(r.service),
-      severity: str(r.severity) as StoredEvent['severity'],
-      isError: Number(r.is_error) === 1,
-      name: str(r.name),
-      route: str(r.route),
-      statusCode: numOrNull(r.status_code),
-      durationMs: numOrNull(r.duration_ms),
-      chain: str(r.chain),
-      appVersion: str(r.app_version),
-      platform: str(r.platform),
-      country: str(r.country),
-      rpcProvider: str(r.rpc_provider),
-      userId: str(r.user_id),
-      deviceId: str(r.device_id),
-      address: str(r.address),
-      txHash: str(r.tx_hash),
-      traceId: str(r.trace_id),
-      spanId: str(r.span_id),
-      metricName: str(r.metric_name),
-      metricValue: numOrNull(r.metric_value),
-      body: str(r.body),
-      attrs: parseAttrs(r.attrs),
-    }));
+    return rows.map((r) => storedEventFrom(r, new Date(Number(r.ts_ms)).toISOString(), Number(r.is_error) === 1));
   }
 
   async aggregateSeries(q: SeriesQuery): Promise<SeriesRow[]> {
@@ -208,31 +184,10 @@ function* tsvChunks(events: readonly TelemetryEvent[], from: number, to: number)
   for (let i = from; i < to; i += 5000) yield toTsv(events, i, Math.min(to, i + 5000));
 }
 
-function str(v: unknown): string | null {
-  return v === null || v === undefined ? null : String(v);
-}
 
-function numOrNull(v: unknown): number | null {
-  if (v === null || v === undefined) return null;
-  const n = Number(v);
-  return Number.isNaN(n) ? null : n;
-}
 
 function bucketIso(v: unknown): string {
   return new Date(Number(v) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
-function parseAttrs(v: unknown): Record<string, unknown> {
-  if (typeof v !== 'string') return {};
-  try {
-    return JSON.parse(v) as Record<string, unknown>;
-  } catch {
-    return {};
-  }
-}
 
-function groupOf(r: Row, keys: readonly string[]): Record<string, string | null> {
-  const g: Record<string, string | null> = {};
-  keys.forEach((k, i) => (g[k] = str(r[`g${i}`])));
-  return g;
-}

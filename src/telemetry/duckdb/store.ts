@@ -4,6 +4,7 @@ import type { EventColumns } from '../columns.ts';
 import type { TelemetryEvent } from '../event.ts';
 import { TelemetryStoreLockedError, TelemetryStoreUnavailableError } from '../errors.ts';
 import type { EventsQuery, MetricPoint, MetricSeriesQuery, RetentionPolicy, SeriesQuery, SeriesRow, StoredEvent, StoreStats, TelemetryStore, TopQuery, TopRow } from '../store.ts';
+import { groupOf, numOrNull, str, storedEventFrom } from '../stored-row.ts';
 import { appendColumns } from './append-columns.ts';
 import { createEventsTable, eventColumns, toColumns } from './schema.ts';
 import { eventsSql, metricSql, seriesSql, topSql, type Statement } from './sql.ts';
@@ -104,32 +105,7 @@ export class DuckDbTelemetryStore implements TelemetryStore {
 
   async queryEvents(q: EventsQuery): Promise<StoredEvent[]> {
     const rows = await this.read(eventsSql(q));
-    return rows.map((r) => ({
-      ts: String(r.ts),
-      kind: r.kind as StoredEvent['kind'],
-      service: str(r.service),
-      severity: str(r.severity) as StoredEvent['severity'],
-      isError: Boolean(r.is_error),
-      name: str(r.name),
-      route: str(r.route),
-      statusCode: numOrNull(r.status_code),
-      durationMs: numOrNull(r.duration_ms),
-      chain: str(r.chain),
-      appVersion: str(r.app_version),
-      platform: str(r.platform),
-      country: str(r.country),
-      rpcProvider: str(r.rpc_provider),
-      userId: str(r.user_id),
-      deviceId: str(r.device_id),
-      address: str(r.address),
-      txHash: str(r.tx_hash),
-      traceId: str(r.trace_id),
-      spanId: str(r.span_id),
-      metricName: str(r.metric_name),
-      metricValue: numOrNull(r.metric_value),
-      body: str(r.body),
-      attrs: parseAttrs(r.attrs),
-    }));
+    return rows.map((r) => storedEventFrom(r, String(r.ts), Boolean(r.is_error)));
   }
 
   async aggregateSeries(q: SeriesQuery): Promise<SeriesRow[]> {
@@ -216,25 +192,6 @@ export class DuckDbTelemetryStore implements TelemetryStore {
   }
 }
 
-function str(v: unknown): string | null {
-  return v === null || v === undefined ? null : String(v);
-}
 
-function numOrNull(v: unknown): number | null {
-  return v === null || v === undefined ? null : Number(v);
-}
 
-function parseAttrs(v: unknown): Record<string, unknown> {
-  if (typeof v !== 'string') return {};
-  try {
-    return JSON.parse(v) as Record<string, unknown>;
-  } catch {
-    return {};
-  }
-}
 
-function groupOf(r: Record<string, unknown>, keys: readonly string[]): Record<string, string | null> {
-  const g: Record<string, string | null> = {};
-  keys.forEach((k, i) => (g[k] = str(r[`g${i}`])));
-  return g;
-}

@@ -2,6 +2,7 @@ import { writeAudit, type Principal } from '../auth/index.ts';
 import { systemClock, type Clock } from '../core/index.ts';
 import type { Db } from '../storage/index.ts';
 import { TicketNotFoundError } from './errors.ts';
+import { openTicketStatuses } from './clusters/internal.ts';
 import type { Category, KbSuggestion, Priority, Reason, Severity, TriageEntities } from './ticket.ts';
 
 export interface TicketSummary {
@@ -33,6 +34,8 @@ export interface Ticket extends TicketSummary {
   reasons: Reason[];
   kb: KbSuggestion[];
   modelVersion: number;
+  /** The problem (cluster) this ticket belongs to: its title, why the ticket was grouped and how many open tickets it links; null when alone. */
+  problem: { id: string; title: string; reason: string | null; openTickets: number } | null;
   messages: Array<{ id: string; authorKind: string; author: string | null; channel: string; body: string; attachments: unknown[]; securityFlags: string[]; createdAt: string }>;
   events: Array<{ id: string; at: string; kind: string; actor: string | null; detail: unknown }>;
 }
@@ -77,9 +80,10 @@ export interface ReadContext {
 export async function getTicket(db: Db, id: string, actor: Principal | null, ctx: ReadContext = {}, clock: Clock = systemClock): Promise<Ticket> {
   const row = await db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new TicketNotFoundError(id);
-  const [messages, events] = await Promise.all([
+  const [messages, events, problem] = await Promise.all([
     db.selectFrom('ticket_messages').selectAll().where('ticket_id', '=', id).orderBy('created_at').orderBy('id').execute(),
     db.selectFrom('ticket_events').selectAll().where('ticket_id', '=', id).orderBy('at').orderBy('id').execute(),
+    problemOf(db, id),
   ]);
   await writeAudit(db, actor, { action: 'ticket.read', targetType: 'ticket', targetId: id, ip: ctx.ip ?? null, requestId: ctx.requestId ?? null }, clock);
   return {
@@ -89,6 +93,7 @@ export async function getTicket(db: Db, id: string, actor: Principal | null, ctx
     reasons: JSON.parse(row.reasons) as Reason[],
     kb: JSON.parse(row.kb) as KbSuggestion[],
     modelVersion: Number(row.model_version),
+    problem,
     messages: messages.map((m) => ({
       id: m.id,
       authorKind: m.author_kind,
@@ -101,4 +106,23 @@ export async function getTicket(db: Db, id: string, actor: Principal | null, ctx
     })),
     events: events.map((e) => ({ id: e.id, at: e.at, kind: e.kind, actor: e.actor, detail: JSON.parse(e.detail) as unknown })),
   };
+}
+
+/** The ticket's cluster, if it has one: only its title, the grouping reason and a count (never other requesters' messages). */
+async function problemOf(db: Db, ticketId: string): Promise<Ticket['problem']> {
+  const row = await db
+    .selectFrom('ticket_fingerprints as f')
+    .innerJoin('ticket_clusters as c', 'c.id', 'f.cluster_id')
+    .select(['c.id', 'c.title', 'f.reason'])
+    .where('f.ticket_id', '=', ticketId)
+    .executeTakeFirst();
+  if (!row) return null;
+  const count = await db
+    .selectFrom('ticket_fingerprints as f')
+    .innerJoin('tickets as t', 't.id', 'f.ticket_id')
+    .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+    .where('f.cluster_id', '=', row.id)
+    .where('t.status', 'in', [...openTicketStatuses])
+    .executeTakeFirst();
+  return { id: row.id, title: row.title, reason: row.reason, openTickets: Number(count?.n ?? 0) };
 }

@@ -21,6 +21,7 @@ const hashS = `0x${'c3'.repeat(32)}`;
 
 interface TicketView {
   id: string;
+  problem: { id: string; title: string } | null;
   messages: Array<{ authorKind: string; body: string }>;
 }
 
@@ -141,6 +142,12 @@ test('a problem: badge in the queue, spiking problems first, linked tickets with
     for (const r of [reply1, reply2]) assert.ok(!/Lucia|Jorge|91234/.test(r), `a reply carries another requester's data: ${r}`);
     await page.goto(`${server.url}/#/queue/${a2}`);
     await page.locator('.conversation').getByText(/nodo atrasado en Ethereum/).waitFor();
+    // The ticket page names its problem (title, count, why) and links to it; nothing of the other requester.
+    const facts = page.getByRole('complementary', { name: 'Ticket facts' });
+    assert.match((await facts.textContent()) ?? '', /2 open tickets · same transaction hash/);
+    assert.ok(!((await facts.textContent()) ?? '').includes('Lucia'));
+    await facts.getByRole('link', { name: t2.problem?.title ?? '(no problem)' }).click();
+    await page.waitForURL((u) => u.hash === `#/clusters/${x}`);
 
     // Escalate the problem.
     await page.goto(`${server.url}/#/clusters/${x}`);

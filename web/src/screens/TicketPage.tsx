@@ -6,6 +6,7 @@ import { usePoll } from '../lib/use-poll.ts';
 import { Findings, type Finding } from './Findings.tsx';
 import { human } from './incident-types.ts';
 import { AssignPanel } from './AssignPanel.tsx';
+import { reasonText } from './cluster-types.ts';
 import { ReplyBox } from './ReplyBox.tsx';
 import { TicketCorrelation, TriageCorrection } from './TicketPanels.tsx';
 import { localeOf, type Ticket } from './ticket-types.ts';
@@ -94,6 +95,19 @@ export function TicketPage({ id, me }: { id: string; me: Me }) {
             </div>
             <aside aria-label="Ticket facts">
               <AssignPanel ticket={t} me={me} onAssigned={ticket.reload} />
+              <h2>Problem</h2>
+              {t.problem ? (
+                <p>
+                  <a href={`#/clusters/${encodeURIComponent(t.problem.id)}`}>{t.problem.title}</a>
+                  <span className="muted">
+                    {' '}
+                    · {t.problem.openTickets} open {t.problem.openTickets === 1 ? 'ticket' : 'tickets'}
+                    {t.problem.reason ? ` · ${reasonText[t.problem.reason] ?? t.problem.reason}` : ''}
+                  </span>
+                </p>
+              ) : (
+                <p className="muted">Not part of a problem: no other open ticket describes the same thing.</p>
+              )}
               <h2>Entities</h2>
               <Entities t={t} />
               <h2>Knowledge base</h2>

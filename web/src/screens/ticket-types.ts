@@ -39,6 +39,8 @@ export interface Ticket extends TicketSummary {
   };
   reasons: Array<{ kind: string; text: string; supports: string; weight?: number }>;
   kb: Array<{ slug: string; title: string; score: number }>;
+  /** The problem (cluster) the ticket belongs to; null when alone. */
+  problem: { id: string; title: string; reason: string | null; openTickets: number } | null;
   messages: Array<{ id: string; authorKind: string; author: string | null; channel: string; body: string; securityFlags: string[]; createdAt: string }>;
   events: Array<{ id: string; at: string; kind: string; actor: string | null; detail: unknown }>;
 }

@@ -1,4 +1,4 @@
-// Language detection on the labelled triage corpus (data/triage/corpus, language column en/es/pt):
+// Language detection on the labelled triage corpus (assets/triage/corpus, language column en/es/pt):
 // accuracy per language for src/i18n detectLanguage, against the baseline measured in the same run
 // (the function-word vote triage used before, src/tickets/triage/text.ts), on all rows, on the
 // held-out split, on short rows (≤ 6 words) and by confidence band.

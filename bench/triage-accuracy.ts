@@ -1,4 +1,4 @@
-// Accuracy of the shipped triage model on the fixed held-out split of data/triage/corpus (every fifth
+// Accuracy of the shipped triage model on the fixed held-out split of assets/triage/corpus (every fifth
 // line of each category file), per category, per language, with the confusion matrix; baselines in
 // the same run: the domain rules alone, and the classifier without the rules.
 // Usage: npx tsx bench/triage-accuracy.ts

@@ -34,7 +34,7 @@ export class TriageModelInvalidError extends OpsError {
   constructor(file: string, problem: string) {
     super(`The triage model ${file} cannot be loaded: ${problem}.`, {
       code: 'INTERNAL',
-      metaMessages: ['Rebuild it with `opsdesk triage retrain`, or restore data/triage/ from the repository.'],
+      metaMessages: ['Rebuild it with `opsdesk triage retrain`, or restore assets/triage/ from the repository.'],
     });
   }
 }

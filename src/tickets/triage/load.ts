@@ -4,15 +4,15 @@ import { fileURLToPath } from 'node:url';
 import { TriageModelInvalidError } from '../errors.ts';
 import { findLatestModelFile, readTriageModel, type TriageModel } from './model.ts';
 
-/** The triage data shipped with OpsDesk: `data/triage/` (corpus and model-vN.json) of the package. */
-export const shippedTriageDir = fileURLToPath(new URL('../../../data/triage/', import.meta.url));
+/** The triage data shipped with OpsDesk: `assets/triage/` (corpus and model-vN.json) of the package, outside the data dir so resetting a workspace cannot delete it. */
+export const shippedTriageDir = fileURLToPath(new URL('../../../assets/triage/', import.meta.url));
 
-/** Where retrained models go: `<dataDir>/triage/`. */
+/** Where retrained models go: `<dataDir>/triage/` (workspace data, unlike the shipped model). */
 export function triageDirOf(dataDir: string): string {
   return join(dataDir, 'triage');
 }
 
-/** The corpus directory (`data/triage/corpus` of the package). */
+/** The corpus directory (`assets/triage/corpus` of the package). */
 export function corpusDirOf(triageDir: string = shippedTriageDir): string {
   return join(triageDir, 'corpus');
 }

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { test } from 'node:test';
 import { tempDir } from '../../../test/tmp.ts';
 import { TriageModelInvalidError } from '../errors.ts';
 import { loadCorpus } from './corpus.ts';
-import { corpusDirOf, loadTriageModel, shippedTriageDir } from './load.ts';
+import { corpusDirOf, loadTriageModel, shippedTriageDir, triageDirOf } from './load.ts';
 import { prepare, readTriageModel, scoreModel, trainTriageModel, writeTriageModel } from './model.ts';
 
 test('the shipped model meets the targets on the fixed held-out set', () => {
@@ -30,6 +30,19 @@ test('behavior: the corpus has 40+ examples per category in en, es and pt, and a
   for (const [cat, n] of per) assert.ok(n >= 40, `${cat} has ${n}`);
   assert.deepEqual(new Set(all.map((e) => e.language)), new Set(['en', 'es', 'pt']));
   assert.equal(all.filter((e) => e.split === 'test').length, [...per.values()].reduce((sum, n) => sum + Math.floor(n / 5), 0));
+});
+
+test('behavior: the shipped model lives outside the default data dir, and a retrained model in a data dir is preferred', () => {
+  const repoRoot = resolve(shippedTriageDir, '../..');
+  assert.ok(relative(join(repoRoot, 'data'), shippedTriageDir).startsWith('..'), `${shippedTriageDir} is inside ./data`);
+  const tmp = tempDir();
+  try {
+    assert.equal(loadTriageModel(tmp.dir).version, 1);
+    writeTriageModel(triageDirOf(tmp.dir), trainTriageModel(loadCorpus(corpusDirOf()).slice(0, 200), { version: 2 }));
+    assert.equal(loadTriageModel(tmp.dir).version, 2);
+  } finally {
+    tmp.remove();
+  }
 });
 
 test('behavior: a trained model round-trips through its versioned file', () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { sourceOf, tokenFeatureKeys, type Doc } from './text.ts';
 
-/** The serialised classifier (a versioned JSON file in data/triage/). */
+/** The serialised classifier (a versioned JSON file: shipped in assets/triage/, retrained ones in <dataDir>/triage/). */
 export const NaiveBayesFile = z.object({
   format: z.literal('opsdesk-naive-bayes'),
   labels: z.array(z.string()).min(2),

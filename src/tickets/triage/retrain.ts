@@ -9,7 +9,7 @@ import { findLatestModelFile } from './model.ts';
 
 export interface RetrainOptions {
   dataDir: string;
-  /** Directory holding `corpus/` (default: the shipped data/triage). */
+  /** Directory holding `corpus/` (default: the shipped assets/triage). */
   triageDir?: string;
   /** Write the new model even when it is worse on the held-out set. */
   force?: boolean;

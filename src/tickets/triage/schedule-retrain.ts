@@ -23,7 +23,7 @@ export interface NightlyRetrainDeps {
   dataDir: string;
   clock: Clock;
   logger?: Logger;
-  /** Directory holding the corpus (default: the shipped data/triage). */
+  /** Directory holding the corpus (default: the shipped assets/triage). */
   triageDir?: string;
 }
 

@@ -13,6 +13,7 @@ import { wordlist as portuguese } from '@scure/bip39/wordlists/portuguese.js';
 import { wordlist as simplifiedChinese } from '@scure/bip39/wordlists/simplified-chinese.js';
 import { wordlist as spanish } from '@scure/bip39/wordlists/spanish.js';
 import { wordlist as traditionalChinese } from '@scure/bip39/wordlists/traditional-chinese.js';
+import type { Rng } from '../src/demo/telemetry/random.ts';
 
 export type SecretKind = 'seed_phrase' | 'private_key' | 'card_number' | 'card_cvv' | 'password' | 'api_key' | 'pin';
 
@@ -30,19 +31,8 @@ export interface OrdinarySample {
   text: string;
 }
 
-export type Rng = () => number;
-
-/** mulberry32: small, fast, deterministic. */
-export function createRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The demo's seeded PRNG (mulberry32), shared so every corpus run generates the same samples.
+export { mulberry32 as createRng, type Rng } from '../src/demo/telemetry/random.ts';
 
 const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
 const int = (rng: Rng, lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));

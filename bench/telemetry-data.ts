@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { mulberry32 } from '../src/demo/telemetry/random.ts';
 
 const routes = ['/v1/quote', '/v1/swap', '/v1/balance', '/v1/tx/send', '/v1/tx/status', '/v1/nft/list', '/v1/price', '/v1/fees'];
 const chains = ['ethereum', 'bsc', 'polygon', 'arbitrum', 'optimism', 'base', 'solana', 'tron', 'bitcoin', 'avalanche'];
@@ -7,18 +8,6 @@ const providers = ['alchemy', 'infura', 'quicknode', 'ankr', 'self'];
 const versions = ['9.1.0', '9.1.1', '9.1.2', '9.2.0', '9.2.1'];
 const platforms = ['ios', 'android', 'extension'];
 const countries = ['US', 'BR', 'IN', 'DE', 'NG', 'VN', 'TR', 'ID'];
-
-/** A deterministic pseudo-random generator, so every run measures the same data. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface FlatEvent {
   timestamp: string;
@@ -41,7 +30,7 @@ export interface FlatEvent {
 
 /** Events shaped like the wallet API's request logs: `users` distinct users over one day from `startMs`. */
 export function* flatEvents(n: number, options: { startMs: number; users: number; seed?: number }): Generator<FlatEvent> {
-  const r = rng(options.seed ?? 42);
+  const r = mulberry32(options.seed ?? 42); // seeded, so every run measures the same data
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   for (let i = 0; i < n; i++) {
     const route = pick(routes);

@@ -1,18 +1,11 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { createToken, createUser } from '../../src/auth/index.ts';
-import { loadConfig, silentLogger } from '../../src/core/index.ts';
-import { startServer, type StartedServer } from '../../src/main.ts';
-import { ensureConsoleBuilt, ensureScreenshotDir, launchBrowser } from '../../test/browser.ts';
-import { repoRoot } from '../../test/cli.ts';
-import { tempDir } from '../../test/tmp.ts';
+import type { Page } from 'playwright-core';
+import { createToken } from '../../src/auth/index.ts';
+import { ensureScreenshotDir, startConsoleServer, type ConsoleServer } from '../../test/browser.ts';
 
-let server: StartedServer;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-let tmp: { dir: string; remove(): void };
+let app: ConsoleServer;
 let token: string;
 const agent = { email: 'ada@example.test', password: 'an agent console password' };
 const hashA = `0x${'a1'.repeat(32)}`;
@@ -26,48 +19,33 @@ interface TicketView {
 }
 
 async function ingest(body: Record<string, unknown>): Promise<string> {
-  const res = await fetch(server.url + '/api/tickets', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(app.url + '/api/tickets', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   assert.ok(res.ok, `POST /api/tickets: ${res.status} ${await res.clone().text()}`);
   return ((await res.json()) as { ticketId: string }).ticketId;
 }
 
 async function ticket(id: string): Promise<TicketView> {
-  const res = await fetch(`${server.url}/api/tickets/${id}`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${app.url}/api/tickets/${id}`, { headers: { authorization: `Bearer ${token}` } });
   assert.equal(res.status, 200);
   return (await res.json()) as TicketView;
 }
 
 async function clusterOf(ticketId: string): Promise<string> {
-  const res = await fetch(`${server.url}/api/queue?limit=500`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${app.url}/api/queue?limit=500`, { headers: { authorization: `Bearer ${token}` } });
   const item = ((await res.json()) as { items: Array<{ id: string; clusterId: string | null }> }).items.find((i) => i.id === ticketId);
   assert.ok(item?.clusterId, `ticket ${ticketId} has no cluster`);
   return item.clusterId;
 }
 
 before(async () => {
-  ensureConsoleBuilt();
-  tmp = tempDir('opsdesk-console-clusters-');
-  const config = loadConfig({ cwd: tmp.dir, env: {}, flags: { dataDir: tmp.dir, server: { port: 0 }, kb: { dir: join(repoRoot, 'kb'), watch: false }, monitor: { schedulerEnabled: false }, community: { backgroundTickSec: 0 }, auth: { adminEmail: 'root@example.test', adminPassword: 'root password long' } } });
-  server = await startServer(config, { logger: silentLogger, announce: () => undefined });
-  await createUser(server.runtime.store.db, { email: agent.email, name: 'Ada', role: 'agent', password: agent.password }, null);
-  ({ secret: token } = await createToken(server.runtime.store.db, { name: 'clusters-test', role: 'agent' }, null));
-  ({ browser, close: closeBrowser } = await launchBrowser());
+  app = await startConsoleServer({ tmpPrefix: 'opsdesk-console-clusters-', users: [{ email: agent.email, name: 'Ada', role: 'agent', password: agent.password }] });
+  ({ secret: token } = await createToken(app.server.runtime.store.db, { name: 'clusters-test', role: 'agent' }, null));
 });
 after(async () => {
-  await closeBrowser?.();
-  await server?.stop();
-  tmp?.remove();
+  await app?.stop();
 });
 
-async function signedIn(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(server.url + '/');
-  await page.getByLabel('E-mail').fill(agent.email);
-  await page.getByLabel('Password').fill(agent.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Main' }).waitFor();
-  return page;
-}
+const signedIn = () => app.signedInPage(agent, { width: 1280, height: 900 });
 
 const linked = (page: Page) => page.getByRole('table', { name: 'Linked tickets' });
 
@@ -101,7 +79,7 @@ test('a problem: badge in the queue, spiking problems first, linked tickets with
     assert.equal(await page.locator('table.grid tbody tr').count(), 3);
     await page.screenshot({ path: join(ensureScreenshotDir(), 'clusters.png'), fullPage: true });
 
-    await page.goto(`${server.url}/#/clusters/${x}`);
+    await page.goto(`${app.url}/#/clusters/${x}`);
     await linked(page).getByRole('link', { name: a2 }).waitFor();
     await linked(page).getByRole('link', { name: a1 }).waitFor();
     const shown = (await page.locator('main').textContent()) ?? '';
@@ -126,7 +104,7 @@ test('a problem: badge in the queue, spiking problems first, linked tickets with
     assert.equal(await clusterOf(a1), x);
 
     // Reply to the problem X: each ticket gets the reply in its own language, and nothing of the other requester.
-    await page.goto(`${server.url}/#/clusters/${x}`);
+    await page.goto(`${app.url}/#/clusters/${x}`);
     await linked(page).getByRole('link', { name: a1 }).waitFor();
     assert.equal(await linked(page).locator('tbody tr').count(), 2);
     await page.getByLabel('Reply in en').fill('We found the cause: a delayed node on Ethereum. Your transfer will confirm within the hour.');
@@ -140,7 +118,7 @@ test('a problem: badge in the queue, spiking problems first, linked tickets with
     assert.match(reply1, /delayed node on Ethereum/);
     assert.match(reply2, /nodo atrasado en Ethereum/);
     for (const r of [reply1, reply2]) assert.ok(!/Lucia|Jorge|91234/.test(r), `a reply carries another requester's data: ${r}`);
-    await page.goto(`${server.url}/#/queue/${a2}`);
+    await page.goto(`${app.url}/#/queue/${a2}`);
     await page.locator('.conversation').getByText(/nodo atrasado en Ethereum/).waitFor();
     // The ticket page names its problem (title, count, why) and links to it; nothing of the other requester.
     const facts = page.getByRole('complementary', { name: 'Ticket facts' });
@@ -150,7 +128,7 @@ test('a problem: badge in the queue, spiking problems first, linked tickets with
     await page.waitForURL((u) => u.hash === `#/clusters/${x}`);
 
     // Escalate the problem.
-    await page.goto(`${server.url}/#/clusters/${x}`);
+    await page.goto(`${app.url}/#/clusters/${x}`);
     await page.getByRole('button', { name: 'Escalate the problem' }).click();
     await page.getByRole('status').filter({ hasText: /Escalation .* created/ }).waitFor();
   } finally {
@@ -171,11 +149,11 @@ test('a merge made stale by another agent shows the API problem message and its 
   assert.equal(new Set([p, q, r]).size, 3, 'three distinct problems');
   const page = await signedIn();
   try {
-    await page.goto(`${server.url}/#/clusters/${p}`);
+    await page.goto(`${app.url}/#/clusters/${p}`);
     await linked(page).waitFor();
     await page.getByLabel('Problem to merge').locator(`option[value="${q}"]`).waitFor({ state: 'attached' });
     // Meanwhile another agent merges Q elsewhere.
-    const res = await fetch(`${server.url}/api/clusters/${r}/merge`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ sources: [q] }) });
+    const res = await fetch(`${app.url}/api/clusters/${r}/merge`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ sources: [q] }) });
     assert.equal(res.status, 200);
     await page.getByLabel('Problem to merge').selectOption(q);
     await page.getByRole('button', { name: 'Merge', exact: true }).click();
@@ -194,7 +172,7 @@ test('an agent assigns a ticket to themself, filters the queue by "mine" and sav
   await ingest({ externalId: 'as-2', requester: 'bo@example.test', subject: 'Cannot connect dapp', body: 'WalletConnect does not connect to the dapp anymore since the update.', locale: 'en' });
   const page = await signedIn();
   try {
-    await page.goto(`${server.url}/#/queue/${mine}`);
+    await page.goto(`${app.url}/#/queue/${mine}`);
     await page.getByRole('heading', { level: 1, name: 'Card payment charged twice' }).waitFor();
     await page.getByText('Assignee: unassigned').waitFor();
     await page.getByRole('button', { name: 'Assign to me' }).click();

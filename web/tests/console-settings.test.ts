@@ -1,62 +1,34 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { createUser } from '../../src/auth/index.ts';
-import { loadConfig, silentLogger } from '../../src/core/index.ts';
-import { startServer, type StartedServer } from '../../src/main.ts';
-import { ensureConsoleBuilt, ensureScreenshotDir, launchBrowser } from '../../test/browser.ts';
-import { repoRoot } from '../../test/cli.ts';
+import type { Page } from 'playwright-core';
+import { ensureScreenshotDir, startConsoleServer, type ConsoleServer, type Credentials } from '../../test/browser.ts';
 import { startEvmNode, type EvmNode } from '../../test/evm-node.ts';
-import { tempDir } from '../../test/tmp.ts';
 
-let server: StartedServer;
+let app: ConsoleServer;
 let node: EvmNode;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-let tmp: { dir: string; remove(): void };
 const admin = { email: 'root@example.test', password: 'root password long' };
 const agent = { email: 'ada@example.test', password: 'an agent console password' };
 const rpcKey = 'k3y0123456789abcdefABCDEF0123';
 
 before(async () => {
-  ensureConsoleBuilt();
   node = await startEvmNode();
-  tmp = tempDir('opsdesk-console-settings-');
-  const config = loadConfig({
-    cwd: tmp.dir,
-    env: {},
+  app = await startConsoleServer({
+    tmpPrefix: 'opsdesk-console-settings-',
+    admin,
+    users: [{ email: agent.email, name: 'Ada', role: 'agent', password: agent.password }],
     flags: {
-      dataDir: tmp.dir,
-      server: { port: 0 },
-      kb: { dir: join(repoRoot, 'kb'), watch: false },
-      monitor: { schedulerEnabled: false },
-      community: { backgroundTickSec: 0 },
-      auth: { adminEmail: admin.email, adminPassword: admin.password },
       chains: { rpc: { ethereum: [`${node.url}/v2/${rpcKey}`] } },
       escalations: { githubRepo: 'acme/wallet', githubToken: 'ghp_settingsTestSecret' },
     },
   });
-  server = await startServer(config, { logger: silentLogger, announce: () => undefined });
-  await createUser(server.runtime.store.db, { email: agent.email, name: 'Ada', role: 'agent', password: agent.password }, null);
-  ({ browser, close: closeBrowser } = await launchBrowser());
 });
 after(async () => {
-  await closeBrowser?.();
-  await server?.stop();
+  await app?.stop();
   await node?.stop();
-  tmp?.remove();
 });
 
-async function signIn(who: { email: string; password: string }): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(server.url + '/');
-  await page.getByLabel('E-mail').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Main' }).waitFor();
-  return page;
-}
+const signIn = (who: Credentials, viewport = { width: 1280, height: 900 }) => app.signedInPage(who, viewport);
 
 const sub = (page: Page, name: string) => page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name, exact: true });
 
@@ -134,12 +106,12 @@ test('an admin reads chains with redacted RPC URLs, tests an endpoint, creates a
 test('an agent sees settings read-only: no users page, no endpoint test, no skill editing', async () => {
   const page = await signIn(agent);
   try {
-    await page.goto(`${server.url}/#/settings/chains`);
+    await page.goto(`${app.url}/#/settings/chains`);
     const eth = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Ethereum ethereum', exact: true }) });
     await eth.waitFor();
     assert.equal(await eth.getByRole('button').count(), 0);
     assert.equal(await sub(page, 'Users & tokens').count(), 0);
-    await page.goto(`${server.url}/#/settings/users`);
+    await page.goto(`${app.url}/#/settings/users`);
     await page.getByRole('heading', { level: 1, name: 'Chains & RPCs' }).waitFor();
     await sub(page, 'Agent skills').click();
     await page.getByRole('table', { name: 'Agent skills' }).waitFor();
@@ -150,13 +122,8 @@ test('an agent sees settings read-only: no users page, no endpoint test, no skil
 });
 
 test('behavior: at tablet width (768×1024) the settings pages and the problems list fit without horizontal scrolling', async () => {
-  const page = await browser.newPage({ viewport: { width: 768, height: 1024 } });
+  const page = await signIn(admin, { width: 768, height: 1024 });
   try {
-    await page.goto(server.url + '/');
-    await page.getByLabel('E-mail').fill(admin.email);
-    await page.getByLabel('Password').fill(admin.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
     for (const [path, heading] of [
       ['/settings/chains', 'Chains & RPCs'],
       ['/settings/connectors', 'Connectors'],
@@ -165,7 +132,7 @@ test('behavior: at tablet width (768×1024) the settings pages and the problems 
       ['/settings/users', 'Users & tokens'],
       ['/clusters', 'Problems'],
     ] as const) {
-      await page.goto(`${server.url}/#${path}`);
+      await page.goto(`${app.url}/#${path}`);
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
       await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' }).catch(() => undefined);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { startServerProcess, type ServerProcess } from '../../test/cli.ts';
-import { ensureConsoleBuilt, ensureScreenshotDir, launchBrowser } from '../../test/browser.ts';
+import { ensureConsoleBuilt, ensureScreenshotDir, launchBrowser, signIn, type Credentials } from '../../test/browser.ts';
 import { tempDir } from '../../test/tmp.ts';
 
 // `opsdesk serve --demo` on a fresh data dir, as a newcomer runs it: a real process, a real devnet, a real browser.
@@ -12,7 +12,7 @@ let browser: Browser;
 let closeBrowser: () => Promise<void>;
 let tmp: { dir: string; remove(): void };
 let startedAt: number;
-let login: { email: string; password: string };
+let login: Credentials;
 let devnetUrl: string;
 
 before(async () => {
@@ -35,18 +35,10 @@ after(async () => {
 
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
 
-async function signIn(page: Page): Promise<void> {
-  await page.goto(server.url + '/');
-  await page.getByLabel('E-mail').fill(login.email);
-  await page.getByLabel('Password').fill(login.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Main' }).waitFor();
-}
-
 test('the console shows the demo queue within 60 s of the process start; the stuck devnet tx shows the nonce gap; the injected incident raises an alert by itself', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   try {
-    await signIn(page);
+    await signIn(page, server.url, login);
     await nav(page, 'Queue').click();
     const list = page.getByRole('listbox', { name: 'Tickets' });
     // The queue refreshes itself every 15 s; reload sooner in case the first page came before the seeding.

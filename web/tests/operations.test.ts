@@ -1,19 +1,13 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { createToken, createUser } from '../../src/auth/index.ts';
-import { loadConfig, silentLogger } from '../../src/core/index.ts';
-import { startServer, type StartedServer } from '../../src/main.ts';
-import { ensureConsoleBuilt, ensureScreenshotDir, launchBrowser } from '../../test/browser.ts';
+import type { Page } from 'playwright-core';
+import { createToken } from '../../src/auth/index.ts';
+import { ensureScreenshotDir, startConsoleServer, type ConsoleServer } from '../../test/browser.ts';
 import { startEvmNode, type EvmNode } from '../../test/evm-node.ts';
-import { tempDir } from '../../test/tmp.ts';
 
 let node: EvmNode;
-let server: StartedServer;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-let tmp: { dir: string; remove(): void };
+let app: ConsoleServer;
 let token: string;
 let failedTx: string;
 const engineer = { email: 'eli@example.test', password: 'an engineer console password' };
@@ -34,46 +28,31 @@ async function sendFailingTransaction(url: string): Promise<string> {
 }
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(server.url + path, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const res = await fetch(app.url + path, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   assert.ok(res.ok, `${method} ${path}: ${res.status} ${await res.clone().text()}`);
   return (await res.json()) as T;
 }
 
 before(async () => {
-  ensureConsoleBuilt();
   node = await startEvmNode();
   failedTx = await sendFailingTransaction(node.url);
-  tmp = tempDir('opsdesk-console-ops-');
   const chains = {
     includeBuiltins: false,
     retries: 0,
     timeoutMs: 3000,
     custom: [{ slug: 'local', name: 'Local', family: 'evm', chainId: node.chainId, nativeSymbol: 'ETH', nativeDecimals: 18, rpcUrls: [node.url], explorer: { name: 'Local explorer', tx: 'https://explorer.invalid/tx/{hash}', address: 'https://explorer.invalid/address/{address}' } }],
   };
-  const config = loadConfig({ cwd: tmp.dir, env: {}, flags: { dataDir: tmp.dir, server: { port: 0 }, chains, monitor: { schedulerEnabled: false }, auth: { adminEmail: 'root@example.test', adminPassword: 'root password long' } } });
-  server = await startServer(config, { logger: silentLogger, announce: () => undefined });
-  await createUser(server.runtime.store.db, { email: engineer.email, name: 'Eli', role: 'engineer', password: engineer.password }, null);
-  ({ secret: token } = await createToken(server.runtime.store.db, { name: 'console-test', role: 'admin' }, null));
-  ({ browser, close: closeBrowser } = await launchBrowser());
+  app = await startConsoleServer({ tmpPrefix: 'opsdesk-console-ops-', users: [{ email: engineer.email, name: 'Eli', role: 'engineer', password: engineer.password }], flags: { chains } });
+  ({ secret: token } = await createToken(app.server.runtime.store.db, { name: 'console-test', role: 'admin' }, null));
 });
 after(async () => {
-  await closeBrowser?.();
-  await server?.stop();
+  await app?.stop();
   await node?.stop();
-  tmp?.remove();
 });
 
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
 
-async function signedIn(width = 1280, height = 800): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height } });
-  await page.goto(server.url + '/');
-  await page.getByLabel('E-mail').fill(engineer.email);
-  await page.getByLabel('Password').fill(engineer.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Main' }).waitFor();
-  return page;
-}
+const signedIn = (width = 1280, height = 800) => app.signedInPage(engineer, { width, height });
 
 test('an agent diagnoses a failed transaction on the local chain and reads the finding in Spanish', async () => {
   const page = await signedIn();
@@ -101,7 +80,7 @@ test('an agent runs the diagnosis of the hash found in a ticket from the ticket 
   const { ticketId } = await call<{ ticketId: string }>('POST', '/api/tickets', { externalId: 'ops-1', requester: 'rui@example.test', subject: 'Transação falhou', body: `Minha transação ${failedTx} falhou e perdi a taxa. O que aconteceu?`, locale: 'pt-BR' });
   const page = await signedIn();
   try {
-    await page.goto(`${server.url}/#/queue/${ticketId}`);
+    await page.goto(`${app.url}/#/queue/${ticketId}`);
     await page.getByRole('heading', { level: 1, name: 'Transação falhou' }).waitFor();
     await page.getByRole('button', { name: 'Run diagnosis' }).click();
     const message = page.locator('.user-message blockquote[lang="pt-BR"]').first();
@@ -168,7 +147,7 @@ test('an engineer declares an incident, posts an update and it shows on the publ
     await page.getByRole('link', { name: /On the status page/ }).waitFor();
     await page.screenshot({ path: join(ensureScreenshotDir(), 'incident.png'), fullPage: true });
 
-    await page.goto(server.url + '/status');
+    await page.goto(app.url + '/status');
     await page.getByText('Polygon sends stuck as pending').first().waitFor();
     const html = await page.content();
     assert.match(html, /Polygon sends are delayed; funds are safe/);

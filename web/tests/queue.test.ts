@@ -3,57 +3,36 @@ import { appendFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { createToken, createUser } from '../../src/auth/index.ts';
-import { loadConfig, newId, silentLogger } from '../../src/core/index.ts';
-import { startServer, type StartedServer } from '../../src/main.ts';
+import type { Page } from 'playwright-core';
+import { createToken } from '../../src/auth/index.ts';
+import { newId } from '../../src/core/index.ts';
 import { refreshStaleSla } from '../../src/tickets/index.ts';
-import { ensureConsoleBuilt, ensureScreenshotDir, launchBrowser } from '../../test/browser.ts';
-import { repoRoot } from '../../test/cli.ts';
-import { tempDir } from '../../test/tmp.ts';
+import { ensureScreenshotDir, startConsoleServer, type ConsoleServer } from '../../test/browser.ts';
 
-let server: StartedServer;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-let tmp: { dir: string; remove(): void };
+let app: ConsoleServer;
 let token: string;
 const agent = { email: 'ada@example.test', password: 'an agent console password' };
 const seed = 'abandon ability able about above absent absorb abstract absurd abuse access accident';
 const hash = `0x${'ab'.repeat(32)}`;
 
 async function ingest(body: Record<string, unknown>): Promise<{ ticketId: string; triage: { category: string } }> {
-  const res = await fetch(server.url + '/api/tickets', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(app.url + '/api/tickets', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   assert.ok(res.ok, `POST /api/tickets: ${res.status} ${await res.clone().text()}`);
   return (await res.json()) as { ticketId: string; triage: { category: string } };
 }
 
 before(async () => {
-  ensureConsoleBuilt();
-  tmp = tempDir('opsdesk-console-queue-');
-  const config = loadConfig({ cwd: tmp.dir, env: {}, flags: { dataDir: tmp.dir, server: { port: 0 }, kb: { dir: join(repoRoot, 'kb'), watch: false }, monitor: { schedulerEnabled: false }, sla: { actionsTickSec: 0 }, auth: { adminEmail: 'root@example.test', adminPassword: 'root password long' } } });
-  server = await startServer(config, { logger: silentLogger, announce: () => undefined });
-  await createUser(server.runtime.store.db, { email: agent.email, name: 'Ada', role: 'agent', password: agent.password }, null);
-  ({ secret: token } = await createToken(server.runtime.store.db, { name: 'queue-test', role: 'agent' }, null));
-  ({ browser, close: closeBrowser } = await launchBrowser());
+  app = await startConsoleServer({ tmpPrefix: 'opsdesk-console-queue-', users: [{ email: agent.email, name: 'Ada', role: 'agent', password: agent.password }], flags: { sla: { actionsTickSec: 0 } } });
+  ({ secret: token } = await createToken(app.server.runtime.store.db, { name: 'queue-test', role: 'agent' }, null));
 });
 after(async () => {
-  await closeBrowser?.();
-  await server?.stop();
-  tmp?.remove();
+  await app?.stop();
 });
 
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
 const rows = (page: Page) => page.getByRole('listbox', { name: 'Tickets' });
 
-async function signedIn(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(server.url + '/');
-  await page.getByLabel('E-mail').fill(agent.email);
-  await page.getByLabel('Password').fill(agent.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Main' }).waitFor();
-  return page;
-}
+const signedIn = () => app.signedInPage(agent);
 
 test('an agent finds a triaged ticket in the queue with the keyboard, opens it and sees the secret redacted', async () => {
   await ingest({ externalId: 'q-1', requester: 'lu@example.test', subject: 'Swap on polygon failed', body: 'My swap of 50 USDC failed on polygon, the app says error. Is my money gone?', locale: 'en' });
@@ -96,7 +75,7 @@ test('an agent answers a Spanish ticket in Spanish with a localized macro', asyn
   const { ticketId } = await ingest({ externalId: 'q-es-reply', requester: 'carla@example.test', requesterName: 'Carla', subject: 'Mi USDT no llega', body: 'Hola, envié 250 USDT por la red TRC20 hace 3 horas y no llegan a mi billetera. ¿Qué pasó?', locale: 'es' });
   const page = await signedIn();
   try {
-    await page.goto(`${server.url}/#/queue/${ticketId}`);
+    await page.goto(`${app.url}/#/queue/${ticketId}`);
     await page.getByRole('heading', { name: 'Reply in Spanish' }).waitFor();
     await page.getByLabel('Macro').selectOption('need-tx-hash');
     assert.match((await page.getByLabel('Macro text').textContent()) ?? '', /envíanos el hash/);
@@ -112,7 +91,7 @@ test('an agent answers a Spanish ticket in Spanish with a localized macro', asyn
 
 test('behavior: with 10,000 tickets the queue shows its first rows in under a second and stays virtualised', async () => {
   const { ticketId } = await ingest({ externalId: 'bench-template', requester: 'bench@example.test', subject: 'Bridge transfer to arbitrum missing', body: 'I bridged 0.2 ETH to arbitrum an hour ago and nothing arrived.' });
-  const { db } = server.runtime.store;
+  const { db } = app.server.runtime.store;
   const template = await db.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirstOrThrow();
   const start = Date.parse('2026-01-01T00:00:00Z');
   const prios = ['p1', 'p2', 'p3', 'p4'];
@@ -169,7 +148,7 @@ test('behavior: with 10,000 tickets the queue shows its first rows in under a se
 });
 
 test('an agent reads error rate, p95 and throughput in the telemetry explorer and a detector alert\'s series, and opens a KB article', async () => {
-  const { secret: ingestToken } = await createToken(server.runtime.store.db, { name: 'otel-test', role: 'ingest' }, null);
+  const { secret: ingestToken } = await createToken(app.server.runtime.store.db, { name: 'otel-test', role: 'ingest' }, null);
   const now = Date.now();
   const hex = (n: number, len: number) => n.toString(16).padStart(len, '0');
   const spans = Array.from({ length: 360 }, (_, i) => {
@@ -193,7 +172,7 @@ test('an agent reads error rate, p95 and throughput in the telemetry explorer an
     };
   });
   const body = { resourceSpans: [{ resource: { attributes: [{ key: 'service.name', value: { stringValue: 'wallet-api' } }] }, scopeSpans: [{ spans }] }] };
-  const res = await fetch(server.url + '/v1/traces', { method: 'POST', headers: { authorization: `Bearer ${ingestToken}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(app.url + '/v1/traces', { method: 'POST', headers: { authorization: `Bearer ${ingestToken}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   assert.equal(res.status, 200, await res.text());
 
   const page = await signedIn();
@@ -205,10 +184,10 @@ test('an agent reads error rate, p95 and throughput in the telemetry explorer an
     assert.equal(await page.locator('.chart canvas').count(), 3);
     await page.screenshot({ path: join(ensureScreenshotDir(), 'telemetry.png'), fullPage: true });
 
-    const { secret: engineerToken } = await createToken(server.runtime.store.db, { name: 'detector-test', role: 'engineer' }, null);
+    const { secret: engineerToken } = await createToken(app.server.runtime.store.db, { name: 'detector-test', role: 'engineer' }, null);
     const iso = (ms: number) => new Date(ms).toISOString();
     const query = `/api/telemetry/series?${new URLSearchParams({ from: iso(now - 5_400_000), to: iso(now), bucketSec: '300', 'where.route': '/v1/swap' }).toString()}`;
-    const raised = await fetch(server.url + '/api/monitor/alerts', {
+    const raised = await fetch(app.url + '/api/monitor/alerts', {
       method: 'POST',
       headers: { authorization: `Bearer ${engineerToken}`, 'content-type': 'application/json' },
       body: JSON.stringify({ source: 'detector', title: 'swap errors: error rate of /v1/swap up from 0% to 16%', severity: 'page', series: 'error rate of /v1/swap', labels: { monitorKind: 'series', query, windowFrom: iso(now - 1_800_000), windowTo: iso(now) } }),

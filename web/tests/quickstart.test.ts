@@ -1,64 +1,35 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { loadConfig, silentLogger } from '../../src/core/index.ts';
-import { startServer, type StartedServer } from '../../src/main.ts';
-import { ensureConsoleBuilt, ensureScreenshotDir, launchBrowser } from '../../test/browser.ts';
-import { repoRoot } from '../../test/cli.ts';
+import type { Page } from 'playwright-core';
+import { ensureScreenshotDir, signIn, startConsoleServer, type ConsoleServer } from '../../test/browser.ts';
 import { startEvmNode, type EvmNode } from '../../test/evm-node.ts';
-import { tempDir } from '../../test/tmp.ts';
 
 // docs/quickstart.md in the browser: sign in as the first admin, create an ingest token, point
 // telemetry and the help desk at OpsDesk with it, see both arrive, check the chain RPC, invite a person.
 // (src/cli/tests/quickstart-doc.test.ts runs the same page's shell blocks.)
 
-let server: StartedServer;
+let app: ConsoleServer;
 let node: EvmNode;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-let tmp: { dir: string; remove(): void };
 const admin = { email: 'first.admin@example.test', password: 'first admin password' };
 
 before(async () => {
-  ensureConsoleBuilt();
   node = await startEvmNode();
-  tmp = tempDir('opsdesk-quickstart-browser-');
-  const config = loadConfig({
-    cwd: tmp.dir,
-    env: {},
-    flags: {
-      dataDir: tmp.dir,
-      server: { port: 0 },
-      kb: { dir: join(repoRoot, 'kb'), watch: false },
-      monitor: { schedulerEnabled: false },
-      community: { backgroundTickSec: 0 },
-      auth: { adminEmail: admin.email, adminPassword: admin.password },
-      chains: { rpc: { ethereum: [node.url] } },
-    },
-  });
-  server = await startServer(config, { logger: silentLogger, announce: () => undefined });
-  ({ browser, close: closeBrowser } = await launchBrowser());
+  app = await startConsoleServer({ tmpPrefix: 'opsdesk-quickstart-browser-', admin, flags: { chains: { rpc: { ethereum: [node.url] } } } });
 });
 after(async () => {
-  await closeBrowser?.();
-  await server?.stop();
+  await app?.stop();
   await node?.stop();
-  tmp?.remove();
 });
 
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
 const sub = (page: Page, name: string) => page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name, exact: true });
 
 test('the quickstart path in the console: token, telemetry, a help desk ticket, the chain RPC and a new teammate', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
   try {
     // 2. Sign in as the first admin.
-    await page.goto(server.url + '/');
-    await page.getByLabel('E-mail').fill(admin.email);
-    await page.getByLabel('Password').fill(admin.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await signIn(page, app.url, admin);
 
     // 3. An ingest token, shown once.
     await nav(page, 'Settings').click();
@@ -73,7 +44,7 @@ test('the quickstart path in the console: token, telemetry, a help desk ticket, 
 
     // 4. What an OpenTelemetry exporter sends, and 5. what the help desk webhook sends, with that token.
     const nowNs = `${Date.now()}000000`;
-    const otlp = await fetch(`${server.url}/v1/logs`, {
+    const otlp = await fetch(`${app.url}/v1/logs`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -86,14 +57,14 @@ test('the quickstart path in the console: token, telemetry, a help desk ticket, 
       }),
     });
     assert.equal(otlp.status, 200, await otlp.text());
-    const ticket = await fetch(`${server.url}/api/tickets`, {
+    const ticket = await fetch(`${app.url}/api/tickets`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ externalId: 'zendesk-1001', requester: 'ana@example.com', subject: 'USDT pending', body: 'my usdt transfer on bsc has been pending for 3 hours', channel: 'zendesk' }),
     });
     assert.equal(ticket.status, 201, await ticket.text());
     // The ingest token pushes; it cannot read what it pushed.
-    assert.equal((await fetch(`${server.url}/api/queue`, { headers: { authorization: `Bearer ${token}` } })).status, 403);
+    assert.equal((await fetch(`${app.url}/api/queue`, { headers: { authorization: `Bearer ${token}` } })).status, 403);
 
     // The ticket is in the queue, triaged.
     await nav(page, 'Queue').click();

@@ -1,4 +1,4 @@
-/** A small seedable PRNG (mulberry32): the same seed gives the same traffic on every run. */
+/** A small seedable PRNG (mulberry32): the same seed gives the same traffic on every run (the benches use it too). */
 export type Rng = () => number;
 
 export function mulberry32(seed: number): Rng {

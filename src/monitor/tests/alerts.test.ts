@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { manualClock, type ManualClock } from '../../core/index.ts';
 import type { RelationalStore } from '../../storage/index.ts';
+import { startReceivers, type Receivers } from '../../../test/receivers.ts';
 import { engines } from '../../../test/stores.ts';
 import {
   acknowledgeAlert,
@@ -22,51 +19,6 @@ import {
   clearAlert,
   type MonitorDeps,
 } from '../index.ts';
-
-interface Receivers {
-  hooks: Array<{ path: string; body: Record<string, unknown> }>;
-  mails: ParsedMail[];
-  url: string;
-  smtpPort: number;
-  stop(): Promise<void>;
-}
-
-async function startReceivers(): Promise<Receivers> {
-  const hooks: Receivers['hooks'] = [];
-  const mails: ParsedMail[] = [];
-  const http: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      hooks.push({ path: req.url ?? '', body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown> });
-      res.writeHead(req.url === '/broken' ? 500 : 200).end('ok');
-    });
-  });
-  await new Promise<void>((r) => http.listen(0, '127.0.0.1', () => r()));
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, done) {
-      simpleParser(stream).then((m) => {
-        mails.push(m);
-        done();
-      }, done);
-    },
-  });
-  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
-  return {
-    hooks,
-    mails,
-    url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
-    smtpPort: (smtp.server.address() as AddressInfo).port,
-    async stop() {
-      await new Promise<void>((r) => smtp.close(() => r()));
-      http.closeAllConnections();
-      await new Promise<void>((r) => http.close(() => r()));
-    },
-  };
-}
 
 const monitorConfig = { flapWindowSec: 900, flapMaxReopens: 3, notifyTimeoutMs: 2000, emailFrom: 'OpsDesk Alerts <alerts@opsdesk.test>' };
 const latency = { source: 'detector', title: 'p95 of /v1/swap on polygon is 2.9 s', summary: '6.1× its usual 470 ms for this hour; started 10:42', severity: 'page' as const, series: 'p95 /v1/swap', labels: { chain: 'polygon', route: '/v1/swap' } };

@@ -1,60 +1,12 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { manualClock, newId, type Clock } from '../../core/index.ts';
 import { addChannel, createAlertMailer, sendNotice, type MonitorDeps } from '../../monitor/index.ts';
 import type { RelationalStore } from '../../storage/index.ts';
+import { startReceivers, type Receivers } from '../../../test/receivers.ts';
 import { engines } from '../../../test/stores.ts';
 import { parseSlaSettings, runSlaTick, slaNotificationText, startSlaBackground, type SlaTickDeps } from '../index.ts';
-
-interface Receivers {
-  hooks: Array<Record<string, unknown>>;
-  mails: ParsedMail[];
-  url: string;
-  smtpPort: number;
-  stop(): Promise<void>;
-}
-
-async function startReceivers(): Promise<Receivers> {
-  const hooks: Receivers['hooks'] = [];
-  const mails: ParsedMail[] = [];
-  const http: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      hooks.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>);
-      res.writeHead(200).end('ok');
-    });
-  });
-  await new Promise<void>((r) => http.listen(0, '127.0.0.1', () => r()));
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, done) {
-      simpleParser(stream).then((m) => {
-        mails.push(m);
-        done();
-      }, done);
-    },
-  });
-  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
-  return {
-    hooks,
-    mails,
-    url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
-    smtpPort: (smtp.server.address() as AddressInfo).port,
-    async stop() {
-      await new Promise<void>((r) => smtp.close(() => r()));
-      http.closeAllConnections();
-      await new Promise<void>((r) => http.close(() => r()));
-    },
-  };
-}
 
 const settings = parseSlaSettings({
   calendars: {},
@@ -123,7 +75,7 @@ for (const engine of engines) {
       clock.advance(6 * 60_000); // 16 min of 30: warning (50 %)
       await both();
       assert.equal(rx.hooks.length, 1);
-      const warning = rx.hooks[0]!;
+      const warning = rx.hooks[0]!.body;
       assert.equal(warning.event, 'sla.warning');
       assert.match(String(warning.text), new RegExp(`SLA warning: first reply on ticket ${id}.*due 2026-12-01T10:30:00.000Z.*https://desk.example.test/#/queue/${id}`));
       assert.deepEqual((warning.fields as Record<string, string>).metric, 'first_reply');
@@ -138,12 +90,12 @@ for (const engine of engines) {
       await both();
       clock.advance(tickMs);
       await both();
-      assert.deepEqual(rx.hooks.map((h) => h.event), ['sla.warning', 'sla.breach']);
+      assert.deepEqual(rx.hooks.map((h) => h.body.event), ['sla.warning', 'sla.breach']);
       for (let i = 0; i < 50 && rx.mails.length < 1; i++) await sleep(20);
       assert.equal(rx.mails.length, 1);
       assert.match(rx.mails[0]!.subject ?? '', new RegExp(`\\[OpsDesk\\] SLA breached: first reply on ticket ${id}`));
       assert.match(rx.mails[0]!.text ?? '', /dueAt: 2026-12-01T10:30:00.000Z/);
-      for (const sent of [...rx.hooks.map((h) => JSON.stringify(h)), ...rx.mails.map((m) => `${m.subject} ${m.text}`)]) assert.doesNotMatch(sent, /abandon|seed phrase|Swap failed/, 'no customer text in notifications');
+      for (const sent of [...rx.hooks.map((h) => JSON.stringify(h.body)), ...rx.mails.map((m) => `${m.subject} ${m.text}`)]) assert.doesNotMatch(sent, /abandon|seed phrase|Swap failed/, 'no customer text in notifications');
       const events = await store.db.selectFrom('ticket_events').select('kind').where('ticket_id', '=', id).where('kind', 'in', ['sla_warning', 'sla_breached']).execute();
       assert.deepEqual(events.map((e) => e.kind).sort(), ['sla_breached', 'sla_warning']);
     });
@@ -153,10 +105,10 @@ for (const engine of engines) {
       const clock = manualClock('2026-12-02T10:20:00.000Z');
       const id = await insertTicket(store, '2026-12-02T10:00:00.000Z');
       const stops = [startSlaBackground(replica(clock), { workerId: 'loop-a', tickMs: 40 }), startSlaBackground(replica(clock), { workerId: 'loop-b', tickMs: 40 })];
-      for (let i = 0; i < 200 && !rx.hooks.some((h) => (h.fields as Record<string, string>).ticket === id); i++) await sleep(25);
+      for (let i = 0; i < 200 && !rx.hooks.some((h) => (h.body.fields as Record<string, string>).ticket === id); i++) await sleep(25);
       await sleep(300);
       await Promise.all(stops.map(async (stop) => stop()));
-      assert.deepEqual(rx.hooks.filter((h) => (h.fields as Record<string, string>).ticket === id).map((h) => h.event), ['sla.warning']);
+      assert.deepEqual(rx.hooks.filter((h) => (h.body.fields as Record<string, string>).ticket === id).map((h) => h.body.event), ['sla.warning']);
       const before = rx.hooks.length;
       clock.advance(20 * 60_000);
       await sleep(200);

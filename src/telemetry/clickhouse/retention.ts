@@ -2,16 +2,18 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import type { RetentionPolicy } from '../store.ts';
 import { lit } from './literal.ts';
 
-/** Raw events, the per-minute rollup and the id lookup table: all partitioned by UTC day. */
-const tables = ['events', 'events_1m', 'events_by_id'] as const;
-const tableList = "('events', 'events_1m', 'events_by_id')";
+/** Raw events, the per-minute rollup and the id lookup tables: all partitioned by UTC day. */
+const tables = ['events', 'events_1m', 'events_by_key', 'event_ids'] as const;
+const tableList = "('events', 'events_1m', 'events_by_key', 'event_ids')";
+/** The tables with an epoch-ms `ts_ms` column, deleted by it at the boundary day. */
+const msTables = ['events', 'events_by_key', 'event_ids'] as const;
 
 async function one<T>(client: ClickHouseClient, query: string): Promise<T | undefined> {
   const res = await client.query({ query, format: 'JSONEachRow' });
   return (await res.json<T>())[0];
 }
 
-/** Bytes on disk of the store's active parts (raw events, rollup and id lookup table). */
+/** Bytes on disk of the store's active parts (raw events, rollup and id lookup tables). */
 export async function storeBytes(client: ClickHouseClient): Promise<number> {
   const r = await one<{ b: string | number }>(client, `SELECT sum(bytes_on_disk) AS b FROM system.parts WHERE active AND database = currentDatabase() AND table IN ${tableList}`);
   return Number(r?.b ?? 0);
@@ -43,11 +45,11 @@ export async function deleteBefore(client: ClickHouseClient, cutMs: number): Pro
     if (!table || !/^\d{4}-\d{2}-\d{2}$/.test(p.partition)) continue;
     await client.command({ query: `ALTER TABLE ${table} DROP PARTITION ${lit.str(p.partition)}` });
   }
-  const left = await one<{ n: string | number }>(client, `SELECT count() AS n FROM events WHERE ts_ms < ${lit.int(cut)}`);
+  for (const table of msTables) {
+    const left = await one<{ n: string | number }>(client, `SELECT count() AS n FROM ${table} WHERE ts_ms < ${lit.int(cut)}`);
+    if (Number(left?.n ?? 0) > 0) await client.command({ query: `ALTER TABLE ${table} DELETE WHERE ts_ms < ${lit.int(cut)}` });
+  }
   const leftRollup = await one<{ n: string | number }>(client, `SELECT count() AS n FROM events_1m WHERE minute < toDateTime(${lit.int(cut / 1000)}, 'UTC')`);
-  const leftById = await one<{ n: string | number }>(client, `SELECT count() AS n FROM events_by_id WHERE ts_ms < ${lit.int(cut)}`);
-  if (Number(left?.n ?? 0) > 0) await client.command({ query: `ALTER TABLE events DELETE WHERE ts_ms < ${lit.int(cut)}` });
-  if (Number(leftById?.n ?? 0) > 0) await client.command({ query: `ALTER TABLE events_by_id DELETE WHERE ts_ms < ${lit.int(cut)}` });
   if (Number(leftRollup?.n ?? 0) > 0) await client.command({ query: `ALTER TABLE events_1m DELETE WHERE minute < toDateTime(${lit.int(cut / 1000)}, 'UTC')` });
   await waitForMutations(client);
   return rows;

@@ -39,25 +39,43 @@ export function timeRange(fromMs: number, toMs: number): string[] {
   return [`ts >= toDateTime(${lit.int(Math.floor(fromMs / 1000))}, 'UTC')`, `ts <= toDateTime(${lit.int(Math.floor(toMs / 1000))}, 'UTC')`, `ts_ms >= ${lit.int(fromMs)}`, `ts_ms < ${lit.int(toMs)}`];
 }
 
+/** The identities a filter asks for (a single field and anyOf together), by kind. */
+function askedIds(f: EventFilter): Map<Identity, string[]> {
+  const asked = new Map<Identity, string[]>();
+  for (const k of Object.keys(identityColumns) as Identity[]) {
+    const values = [...(f[k] !== undefined ? [f[k]!] : []), ...(f.anyOf?.[k] ?? [])];
+    if (values.length) asked.set(k, values);
+  }
+  return asked;
+}
+
+/** At most this many key ids go into a lookup as literals; more (an id shared by that many users) scan `events`. */
+export const maxPointedKeys = 2000;
+
 /**
- * Where an event filter is answered: a filter on an identity (userId, …, or anyOf) reads the lookup
- * table `events_by_id` (schema.ts) by its primary key, restricted to the ids asked for; the rest of
- * the WHERE is the same as on `events` (the lookup rows carry every column). An event holding several
- * of the anyOf ids has a row per id there: each is kept only under the first of its ids in
- * identityColumns order, so every event comes back once. Otherwise `events`.
+ * The key ids `event_ids` points to for the filter's identities other than user ids (a user id is
+ * always its event's key), in its time window; undefined when there are none to look up. The store
+ * runs it before the query itself: 18.16 does not use the primary index for `key_id IN (subquery)`.
  */
-export function source(f: EventFilter): { table: string; where: string } {
-  const kinds = Object.keys(identityColumns) as Identity[];
-  const single = kinds.find((k) => f[k] !== undefined);
-  if (single) return { table: 'events_by_id', where: `id_kind = ${lit.str(single)} AND id_value = ${lit.str(f[single]!)} AND ${whereClause(f)}` };
-  const asked = kinds.filter((k) => (f.anyOf?.[k] ?? []).length > 0);
-  if (!f.anyOf || !asked.length) return { table: 'events', where: whereClause(f) };
-  const branches = asked.map((k, i) => {
-    const parts = [`id_kind = ${lit.str(k)}`, `id_value IN (${lit.list(f.anyOf![k]!)})`];
-    for (const earlier of asked.slice(0, i)) parts.push(`NOT (isNotNull(${identityColumns[earlier]}) AND assumeNotNull(${identityColumns[earlier]}) IN (${lit.list(f.anyOf![earlier]!)}))`);
-    return `(${parts.join(' AND ')})`;
-  });
-  return { table: 'events_by_id', where: `(${branches.join(' OR ')}) AND ${whereClause(f)}` };
+export function pointerSql(f: EventFilter): string | undefined {
+  const refs = [...askedIds(f)].filter(([k]) => k !== 'userId').map(([k, values]) => `(id_kind = ${lit.str(k)} AND id_hash IN (${values.map((v) => `cityHash64(${lit.str(v)})`).join(', ')}))`);
+  if (!refs.length) return undefined;
+  return `SELECT DISTINCT key_id FROM event_ids WHERE (${refs.join(' OR ')}) AND ts_ms >= ${lit.int(f.from.getTime())} AND ts_ms < ${lit.int(f.to.getTime())} LIMIT ${maxPointedKeys + 1}`;
+}
+
+/**
+ * Where an event filter is answered. A filter on identities (userId, …, or anyOf) reads
+ * `events_by_key` (schema.ts), where every event with an identity is stored once under its key id
+ * (its user id, else device, …): the key ranges of the ids asked for plus `pointed`, the key ids
+ * pointerSql found for them. The full WHERE then re-checks the identity columns on the rows read, so
+ * hash collisions and the keys' other events drop out, and each event comes back once. Otherwise, or
+ * with more than maxPointedKeys pointed keys, `events`.
+ */
+export function source(f: EventFilter, pointed: readonly string[] = []): { table: string; where: string } {
+  const asked = askedIds(f);
+  if (!asked.size || pointed.length > maxPointedKeys) return { table: 'events', where: whereClause(f) };
+  const keys = [...new Set([...[...asked.values()].flat(), ...pointed])];
+  return { table: 'events_by_key', where: `key_id IN (${lit.list(keys)}) AND ${whereClause(f)}` };
 }
 
 export function whereClause(f: EventFilter): string {
@@ -84,9 +102,9 @@ export function whereClause(f: EventFilter): string {
 
 const eventColumns = 'ts_ms, kind, service, severity, is_error, name, route, status_code, duration_ms, chain, app_version, platform, country, rpc_provider, user_id, device_id, address, tx_hash, trace_id, span_id, metric_name, metric_value, body, attrs';
 
-export function eventsSql(q: EventsQuery): string {
+export function eventsSql(q: EventsQuery, pointed: readonly string[] = []): string {
   const order = q.order === 'asc' ? 'ts_ms ASC' : q.order === 'errors_first' ? 'is_error DESC, ts_ms DESC' : 'ts_ms DESC';
-  const from = source(q);
+  const from = source(q, pointed);
   return `SELECT ${eventColumns} FROM ${from.table} WHERE ${from.where} ORDER BY ${order} LIMIT ${lit.int(q.limit)}`;
 }
 
@@ -97,10 +115,10 @@ export function percentileColumns(arr: string, ps: readonly ('p50' | 'p95' | 'p9
   return [...new Set(ps)].map((p) => `${arr}[${fractions[p] + 1}] AS ${p}`).join(', ');
 }
 
-export function seriesSql(q: SeriesQuery): string {
+export function seriesSql(q: SeriesQuery, pointed: readonly string[] = []): string {
   const groups = q.groupBy.map((k, i) => `, ${keyExpr(k)} AS g${i}`).join('');
   const groupCols = q.groupBy.map((_, i) => `, g${i}`).join('');
-  const from = source(q);
+  const from = source(q, pointed);
   return `SELECT ${bucketExpr('intDiv(ts_ms, 1000)', q.bucketSec)} AS b${groups}, count() AS n, countIf(is_error = 1) AS errors, ${percentileColumns('quantiles(0.5, 0.95, 0.99)(duration_ms)', q.percentiles)}
 FROM ${from.table} WHERE ${from.where}
 GROUP BY b${groupCols}
@@ -108,9 +126,9 @@ ORDER BY b${groupCols} LIMIT ${lit.int(q.limit)}`;
 }
 
 /** Top values of one key; the JSON format's `totals` row carries the whole range's count and errors. */
-export function topSql(q: TopQuery): string {
+export function topSql(q: TopQuery, pointed: readonly string[] = []): string {
   const rank = q.rankBy === 'errors' ? 'errors' : 'n';
-  const from = source(q);
+  const from = source(q, pointed);
   return `SELECT ${keyExpr(q.by)} AS v, count() AS n, countIf(is_error = 1) AS errors
 FROM ${from.table} WHERE ${from.where}
 GROUP BY v WITH TOTALS ORDER BY ${rank} DESC, v ASC NULLS LAST LIMIT ${lit.int(q.n)}`;

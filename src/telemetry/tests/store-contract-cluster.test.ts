@@ -39,7 +39,7 @@ describe('ClickHouse cluster DDL (deploy/clickhouse/cluster.sql) on a one-shard 
     const statements = singleNodeStatements(readFileSync(new URL('../../../deploy/clickhouse/cluster.sql', import.meta.url), 'utf8'));
     assert.ok(statements.length >= 8, `${statements.length} statements`);
     for (const query of statements) await admin.command({ query });
-    await admin.command({ query: `INSERT INTO opsdesk_telemetry.opsdesk_telemetry_migrations_local VALUES (1, 'events', now()), (2, 'events-1m-rollup', now()), (3, 'events-by-id', now())` });
+    await admin.command({ query: `INSERT INTO opsdesk_telemetry.opsdesk_telemetry_migrations_local VALUES (1, 'events', now()), (2, 'events-1m-rollup', now()), (3, 'events-by-id', now()), (4, 'events-by-key', now())` });
     t = await openTelemetry(Config.parse({ dataDir: '/nonexistent-opsdesk-data-dir', telemetry: { store: 'clickhouse', clickhouse: { url: ch.url, user: ch.user, password: ch.password, database: 'opsdesk_telemetry', flushIntervalMs: 20, rollup: 'always' } } }), clock);
   });
   after(async () => {
@@ -63,8 +63,10 @@ describe('ClickHouse cluster DDL (deploy/clickhouse/cluster.sql) on a one-shard 
     const top = await t.top({ ...range, by: 'chain' });
     assert.deepEqual(top.map((r) => [r.value, r.count]), [['bsc', 2], [null, 1]]);
     assert.deepEqual((await t.events({ ...range, userId: 'u1', limit: 10, order: 'asc' })).map((e) => e.statusCode), [200, 500]);
-    const byId = await admin.query({ query: 'SELECT toString(id_kind) AS k, id_value AS v, count() AS n FROM opsdesk_telemetry.events_by_id_local GROUP BY k, v ORDER BY k, v', format: 'JSONEachRow' });
-    assert.deepEqual(await byId.json(), [{ k: 'traceId', v: 'a'.repeat(32), n: '1' }, { k: 'userId', v: 'u1', n: '2' }, { k: 'userId', v: 'u2', n: '1' }], 'the view routed one lookup row per identity through the Distributed events_by_id');
+    const byKey = await admin.query({ query: 'SELECT key_id AS k, count() AS n FROM opsdesk_telemetry.events_by_key_local GROUP BY k ORDER BY k', format: 'JSONEachRow' });
+    assert.deepEqual(await byKey.json(), [{ k: 'u1', n: '2' }, { k: 'u2', n: '1' }], 'the view routed each event once, under its key id, through the Distributed events_by_key');
+    const ids = await admin.query({ query: `SELECT toString(id_kind) AS k, id_hash = cityHash64('${'a'.repeat(32)}') AS h, key_id FROM opsdesk_telemetry.event_ids_local`, format: 'JSONEachRow' });
+    assert.deepEqual(await ids.json(), [{ k: 'traceId', h: 1, key_id: 'u1' }], 'and a pointer for the trace id through the Distributed event_ids');
     assert.deepEqual((await t.events({ ...range, traceId: 'a'.repeat(32), limit: 10 })).map((e) => e.userId), ['u1']);
     assert.deepEqual(await t.applyRetention(), { deletedRows: 0 }, 'retention leaves Distributed tables to TTL / per-node jobs');
     assert.equal((await t.store.stats()).rows, 3);

@@ -116,7 +116,7 @@ describe('DuckDB and ClickHouse answer the same', () => {
   });
 });
 
-describe('ClickHouse: the id lookup table (events_by_id) answers the same as the events table', () => {
+describe('ClickHouse: the id lookup tables (events_by_key, event_ids) answer the same as the events table', () => {
   const clock: Clock = manualClock('2026-11-28T00:00:00Z');
   const database = `lookup_${process.pid}`;
   const base = Date.parse('2026-11-27T00:00:00Z');
@@ -182,7 +182,7 @@ describe('ClickHouse: the id lookup table (events_by_id) answers the same as the
     assert.ok(events.filter((e) => matches(e) > 1).length > 10, 'some events match several of the ids');
     assert.deepEqual(await viaStore({ ...anyOf, anyOf: {} } as EventsQuery), []);
     const series = { from: day.from, to: day.to, bucketSec: 3600, groupBy: ['route'], percentiles: ['p50'], limit: 10_000, anyOf: anyOf.anyOf } as SeriesQuery;
-    const onEvents = await client.query({ query: seriesSql(series).replace(/FROM events_by_id WHERE .*$/m, `FROM events WHERE ${whereClause(series)}`), format: 'JSONEachRow' });
+    const onEvents = await client.query({ query: seriesSql(series).replace(/FROM events_by_key WHERE .*$/m, `FROM events WHERE ${whereClause(series)}`), format: 'JSONEachRow' });
     const rows = await t.store.aggregateSeries(series);
     assert.deepEqual(rows.map((r) => [r.bucket, r.group.route, r.count, r.errors]), (await onEvents.json<Record<string, string>>()).map((r) => [new Date(Number(r.b) * 1000).toISOString().replace('.000', ''), r.g0, Number(r.n), Number(r.errors)]));
     const top = await t.top({ from: day.from, to: day.to, by: 'route', userId: ids.userId, n: 3 });
@@ -192,7 +192,7 @@ describe('ClickHouse: the id lookup table (events_by_id) answers the same as the
 
   test('retention deletes the lookup rows with their events', async () => {
     await t.store.applyRetention({ maxAgeDays: 1, maxBytes: 1e12 }, new Date(base + 86_400_000 + 12 * 3_600_000));
-    const res = await client.query({ query: `SELECT (SELECT count() FROM events) AS e, (SELECT count() FROM events_by_id) AS l, (SELECT count() FROM events_by_id WHERE ts_ms < ${base + 12 * 3_600_000}) AS old`, format: 'JSONEachRow' });
+    const res = await client.query({ query: `SELECT (SELECT count() FROM events) AS e, (SELECT count() FROM events_by_key) AS l, (SELECT count() FROM events_by_key WHERE ts_ms < ${base + 12 * 3_600_000}) + (SELECT count() FROM event_ids WHERE ts_ms < ${base + 12 * 3_600_000}) AS old`, format: 'JSONEachRow' });
     const [r] = await res.json<{ e: string; l: string; old: string }>();
     assert.ok(Number(r!.e) > 0 && Number(r!.e) < events.length, `${r!.e} events left`);
     assert.ok(Number(r!.l) > 0, 'lookup rows of the kept half remain');

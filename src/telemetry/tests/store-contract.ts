@@ -31,7 +31,7 @@ export function ev(partial: Partial<TelemetryEvent> & { tsMs: number }): Telemet
   };
 }
 
-/** The query-surface scenario (same data and answers as query.test.ts). */
+/** The query-surface scenario: every query kind over one fixed data set. */
 function queryRows(): unknown[] {
   const rows: unknown[] = [];
   for (let i = 0; i < 100; i++) rows.push({ timestamp: `2026-11-27T10:0${Math.floor(i / 10)}:00Z`, route: '/v1/swap', chain: 'bsc', status: i % 10 === 0 ? 500 : 200, durationMs: i + 1, appVersion: i % 10 === 0 ? '9.2.1' : '9.1.0', userId: `u${i % 5}`, rpcProvider: 'ankr', http: { method: 'POST' } });
@@ -138,6 +138,7 @@ export function storeContract(target: ContractTarget): void {
         assert.deepEqual(c.events.map((e) => e.body ?? e.name), ['POST /v1/tx/send', 'tx watched', 'opened swap screen']);
         assert.equal(c.errors, 1);
         assert.deepEqual(c.traces.map((x) => [x.traceId, x.events, x.errors]), [['aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 1, 1]]);
+        assert.match(c.traces[0]!.href, /^\/api\/telemetry\/events\?traceId=a{32}&from=/);
         assert.deepEqual((await t.correlate({ around: at('2026-11-27T10:30:00Z'), windowMin: 30 })).events, []);
       });
 
@@ -148,6 +149,11 @@ export function storeContract(target: ContractTarget): void {
           assert.deepEqual(await t.top({ from: at('2026-11-27T00:00:00Z'), to: at('2026-11-28T00:00:00Z'), by: `attr.x`, where: { service: evil } }), []);
         }
         assert.equal((await t.store.stats()).rows, 195);
+      });
+
+      test('error: a time range longer than the limit, or reversed, is refused', async () => {
+        await assert.rejects(t.events({ from: at('2026-01-01T00:00:00Z'), to: at('2026-11-27T00:00:00Z'), limit: 10, order: 'desc' }), /at most 31 days/);
+        await assert.rejects(t.series({ from: at('2026-11-27T10:00:00Z'), to: at('2026-11-27T09:00:00Z'), bucketSec: 60, groupBy: [], limit: 10 }), /end after it starts/);
       });
 
       test('stats: rows, bytes, oldest and newest', async () => {

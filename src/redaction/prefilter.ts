@@ -88,3 +88,14 @@ export function mayHoldSecret(text: string): boolean {
   if (!s.ascii || mayHoldSeedPhrase(s) || mayHoldPrivateKey(s) || mayHoldCardNumber(s) || mayHoldTokenShape(s)) return true;
   return credentialHint.test(text);
 }
+
+/**
+ * The longest value that `mayHoldSecret(label + value)` is sure to pass when the value is ASCII and
+ * has no "[" and no credential word: shorter than every run and count bound, the label's own words
+ * and digits counted (a value of c characters has at most ⌈c/2⌉ letter runs). 0 when the label alone may hold a secret.
+ */
+export function cleanValueChars(label: string): number {
+  if (label && mayHoldSecret(label)) return 0;
+  const s = shapeOf(label);
+  return Math.max(0, Math.min(9, 12 - s.digits, 2 * (11 - s.words)));
+}

@@ -5,6 +5,7 @@ import { scrubText } from '../redaction/index.ts';
 import type { TelemetryEvent } from './event.ts';
 import { TelemetryFileError } from './errors.ts';
 import { decodeLine } from './ingest-chunk.ts';
+import { ingestFlatFile } from './ingest-flat.ts';
 import { ingestFileParallel, type IngestTotals } from './ingest-parallel.ts';
 import type { IngestLimits } from './normalize/build.ts';
 import type { Parsed } from './normalize/otlp.ts';
@@ -27,6 +28,8 @@ export interface IngestFilesOptions {
   parallelMinBytes?: number;
   /** Bytes of whole lines handed to a worker at a time. */
   chunkBytes?: number;
+  /** Files from this size on try the store's own reader for flat events of one shape (see ingest-flat.ts); Infinity: never. */
+  flatMinBytes?: number;
 }
 
 const wholeDocumentMaxBytes = 256 * 1024 * 1024;
@@ -44,6 +47,7 @@ export async function ingestFiles(store: TelemetryStore, paths: readonly string[
   const batchRows = options.batchRows ?? 50_000;
   const threads = options.threads ?? availableParallelism();
   const parallelMinBytes = options.parallelMinBytes ?? 32 * 1024 * 1024;
+  const flatMinBytes = options.flatMinBytes ?? 1024 * 1024;
   const totals: IngestTotals = { durable: 0, rejected: 0, rejections: [], adjustments: { truncated: 0, clampedTime: 0, droppedAttributes: 0 } };
   let batch: TelemetryEvent[] = [];
   let parsed: Parsed[][] = [];
@@ -76,6 +80,14 @@ export async function ingestFiles(store: TelemetryStore, paths: readonly string[
       if (doc !== undefined) {
         pipeline.add(recordsFromJson(doc), path, -1, batch);
         if (batch.length >= batchRows) await flush();
+        continue;
+      }
+    }
+    if (options.scrub === scrubText && size >= flatMinBytes) {
+      await flush();
+      const rows = await ingestFlatFile(store, path, pipeline, { limits: options.limits, clock: options.clock, batchRows, ...(options.onDurable ? { onDurable: options.onDurable } : {}) }, totals.durable);
+      if (rows !== undefined) {
+        totals.durable += rows;
         continue;
       }
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { EventColumns } from './columns.ts';
+import type { FlatPlan, ScrubTarget } from './normalize/flat-plan.ts';
 import { dimensions, eventKinds, GroupKey, type TelemetryEvent } from './event.ts';
 
 const isoDate = z.coerce.date().refine((d) => !Number.isNaN(d.getTime()), 'must be an ISO-8601 time');
@@ -118,6 +119,12 @@ export interface TelemetryStore extends MetricSource {
    * durable like `append`. Callers go through `appendColumnsTo`, which falls back to `append`.
    */
   appendColumns?(batches: readonly EventColumns[]): Promise<void>;
+  /**
+   * Optional fast path for a flat JSON-lines file of one shape (see `FlatPlan`): the store reads the
+   * file itself, inserts the lines the plan covers (durable when it resolves with `loaded`) and hands
+   * back the others for the ordinary pipeline. `abandoned`: nothing was stored; take the ordinary path.
+   */
+  loadFlatJsonLines?(path: string, plan: FlatPlan, hooks: FlatLoadHooks): Promise<FlatLoadResult>;
   queryEvents(q: EventsQuery): Promise<StoredEvent[]>;
   aggregateSeries(q: SeriesQuery): Promise<SeriesRow[]>;
   topN(q: TopQuery): Promise<TopRow[]>;
@@ -125,5 +132,23 @@ export interface TelemetryStore extends MetricSource {
   stats(): Promise<StoreStats>;
   close(): Promise<void>;
 }
+
+/** What the caller does for `loadFlatJsonLines`: redaction, its own line count, and the limits of the plan. */
+export interface FlatLoadHooks {
+  /** Events before this (epoch ms) or after `maxMs` are left to the ordinary path (rejected or clamped there). */
+  minMs: number;
+  maxMs: number;
+  /** How many uncovered lines are worth it; beyond that the load is abandoned before anything is written. */
+  maxOtherLines(lines: number): number;
+  /** The distinct values of one scrub target that redaction changes, value -> redacted value. */
+  redact(target: ScrubTarget, values: readonly string[]): Map<string, string>;
+  /** Counts the file's lines as JavaScript reads them (split at \n; `empty`: of length 0). */
+  countLines(): Promise<{ lines: number; empty: number }>;
+  /** False when the file changed since the load began (nothing is committed then: values could have escaped redaction). */
+  unchanged(): Promise<boolean>;
+}
+
+/** `others`: the numbers of the non-blank lines the load did not cover, ascending. */
+export type FlatLoadResult = { loaded: number; others: number[] } | { abandoned: string };
 
 export { dimensions };

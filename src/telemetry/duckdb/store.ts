@@ -3,9 +3,11 @@ import { DuckDBDataChunk, DuckDBInstance, DuckDBTimestampValue, type DuckDBConne
 import type { EventColumns } from '../columns.ts';
 import type { TelemetryEvent } from '../event.ts';
 import { TelemetryStoreLockedError, TelemetryStoreUnavailableError } from '../errors.ts';
-import type { EventsQuery, MetricPoint, MetricSeriesQuery, RetentionPolicy, SeriesQuery, SeriesRow, StoredEvent, StoreStats, TelemetryStore, TopQuery, TopRow } from '../store.ts';
+import type { FlatPlan } from '../normalize/flat-plan.ts';
+import type { EventsQuery, FlatLoadHooks, FlatLoadResult, MetricPoint, MetricSeriesQuery, RetentionPolicy, SeriesQuery, SeriesRow, StoredEvent, StoreStats, TelemetryStore, TopQuery, TopRow } from '../store.ts';
 import { groupOf, numOrNull, str, storedEventFrom } from '../stored-row.ts';
 import { appendColumns } from './append-columns.ts';
+import { loadFlatLines } from './load-flat.ts';
 import { createEventsTable, eventColumns, toColumns } from './schema.ts';
 import { eventsSql, metricSql, seriesSql, topSql, type Statement } from './sql.ts';
 
@@ -101,6 +103,16 @@ export class DuckDbTelemetryStore implements TelemetryStore {
     } finally {
       appender.closeSync();
     }
+  }
+
+  /** Reads a planned flat JSON-lines file with DuckDB itself (see load-flat.ts), on the writer connection. */
+  loadFlatJsonLines(path: string, plan: FlatPlan, hooks: FlatLoadHooks): Promise<FlatLoadResult> {
+    const run = this.writeChain.then(() => {
+      if (this.closed) throw new TelemetryStoreUnavailableError(this.file, new Error('the store is closed'));
+      return loadFlatLines(this.writer, path, plan, hooks);
+    });
+    this.writeChain = run.catch(() => undefined);
+    return run;
   }
 
   async queryEvents(q: EventsQuery): Promise<StoredEvent[]> {

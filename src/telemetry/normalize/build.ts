@@ -49,14 +49,14 @@ export interface BuildContext {
 
 // Identifiers in their own column with a strict public format (trace/span ids, EVM addresses and
 // tx hashes) are not free text: no secret kind has these shapes in these fields, so they skip the scan.
-const publicId: Partial<Record<string, RegExp>> = {
+export const publicId: Partial<Record<string, RegExp>> = {
   traceId: /^[0-9a-fA-F]{32}$/,
   spanId: /^[0-9a-fA-F]{16}$/,
   address: /^0x[0-9a-fA-F]{40}$/,
   txHash: /^0x[0-9a-fA-F]{64}$/,
 };
 
-type StringColumn = 'service' | 'route' | 'chain' | 'appVersion' | 'platform' | 'country' | 'rpcProvider' | 'userId' | 'deviceId' | 'address' | 'txHash' | 'traceId' | 'spanId';
+export type StringColumn = 'service' | 'route' | 'chain' | 'appVersion' | 'platform' | 'country' | 'rpcProvider' | 'userId' | 'deviceId' | 'address' | 'txHash' | 'traceId' | 'spanId';
 
 /** Maps a raw record onto the columns, redacts every string, applies the limits. */
 export function buildEvent(raw: RawEvent, ctx: BuildContext): BuildResult {
@@ -203,7 +203,7 @@ export function severityFromNumber(n: number): Severity | null {
   return severities[Math.min(5, Math.floor((n - 1) / 4))] ?? null;
 }
 
-const severityWords: Record<string, Severity> = {
+export const severityWords: Readonly<Record<string, Severity>> = {
   trace: 'trace', debug: 'debug', info: 'info', information: 'info', informational: 'info', notice: 'info', ok: 'info',
   warn: 'warn', warning: 'warn', error: 'error', err: 'error', critical: 'fatal', crit: 'fatal', alert: 'fatal', emergency: 'fatal', emerg: 'fatal', fatal: 'fatal', panic: 'fatal',
 };

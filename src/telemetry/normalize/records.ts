@@ -10,35 +10,73 @@ import { isObj, otlpSignalOf, parseLogRecord, parseMetric, parseOtlpRequest, par
 export function recordsFromJson(value: unknown): Parsed[] {
   if (Array.isArray(value)) return value.flatMap((v) => recordsFromJson(v));
   if (!isObj(value)) return [{ reject: 'not a JSON object' }];
-  const signal = otlpSignalOf(value);
-  if (signal) {
-    try {
-      return parseOtlpRequest(signal, value);
-    } catch (err) {
-      return [{ reject: (err as Error).message }];
-    }
+  const shape = shapeOfRecord(value);
+  switch (shape) {
+    case 'otlp-request':
+      try {
+        return parseOtlpRequest(otlpSignalOf(value)!, value);
+      } catch (err) {
+        return [{ reject: (err as Error).message }];
+      }
+    case 'kibana-hit':
+      return [fromFlat(flatten(value._source as Record<string, unknown>))];
+    case 'kibana-search':
+      return ((value.hits as { hits: unknown[] }).hits).flatMap((h) => recordsFromJson(h));
+    case 'loki-query':
+      return ((value.data as { result: unknown[] }).result).flatMap(fromLokiStream);
+    case 'loki-stream':
+      return fromLokiStream(value);
+    case 'loki-line':
+      return [fromLoki(value.labels as Record<string, unknown>, value.line as string, value.timestamp)];
+    case 'datadog-v2-page':
+      return (value.data as unknown[]).flatMap((d) => recordsFromJson(d));
+    case 'datadog-v1-page':
+      return (value.logs as unknown[]).flatMap((d) => recordsFromJson(d));
+    case 'datadog-v2-log':
+      return [fromDatadog(value.attributes as Record<string, unknown>)];
+    case 'datadog-v1-log':
+      return [fromDatadog(value.content as Record<string, unknown>)];
+    case 'otlp-span':
+      return [parseSpan(value, {})];
+    case 'otlp-log':
+      return [parseLogRecord(value, {})];
+    case 'otlp-metric':
+      return parseMetric(value, {});
+    case 'flat':
+      return [fromFlat(flatten(value))];
   }
-  if (isObj(value._source)) return [fromFlat(flatten(value._source))];
-  if (isObj(value.hits) && Array.isArray(value.hits.hits)) return value.hits.hits.flatMap((h) => recordsFromJson(h));
-  if (isObj(value.data) && Array.isArray(value.data.result)) return value.data.result.flatMap(fromLokiStream);
-  if (isObj(value.stream) && Array.isArray(value.values)) return fromLokiStream(value);
-  if (isObj(value.labels) && typeof value.line === 'string') return [fromLoki(value.labels, value.line, value.timestamp)];
-  if (Array.isArray(value.data) && value.data.every((d) => isObj(d) && isObj(d.attributes))) return value.data.flatMap((d) => recordsFromJson(d));
-  if (Array.isArray(value.logs) && value.logs.every((d) => isObj(d) && isObj(d.content))) return value.logs.flatMap((d) => recordsFromJson(d));
-  if (value.type === 'log' && isObj(value.attributes)) return [fromDatadog(value.attributes)];
-  if (isObj(value.content) && ('timestamp' in value.content || 'message' in value.content)) return [fromDatadog(value.content)];
-  if (typeof value.spanId === 'string' && 'startTimeUnixNano' in value) return [parseSpan(value, {})];
-  if (('timeUnixNano' in value || 'observedTimeUnixNano' in value) && ('body' in value || 'severityNumber' in value || 'severityText' in value)) return [parseLogRecord(value, {})];
-  if (typeof value.name === 'string' && ['gauge', 'sum', 'histogram', 'exponentialHistogram', 'summary'].some((t) => isObj(value[t]))) return parseMetric(value, {});
-  return [fromFlat(flatten(value))];
 }
 
-const timeKeys = ['time', 'timestamp', '@timestamp', 'ts', 'date', 'datetime', 'eventTime', 'event_time'];
-const bodyKeys = ['message', 'body', 'msg', 'log', 'event.original'];
-const levelKeys = ['severity', 'level', 'log.level', 'severityText', 'severity_text', 'loglevel', 'status'];
-const nameKeys = ['name', 'event', 'event.name', 'eventName', 'span.name', 'operation'];
-const metricNameKeys = ['metric', 'metricName', 'metric_name', 'metric.name'];
-const metricValueKeys = ['value', 'metricValue', 'metric_value', 'metric.value'];
+type RecordShape = 'otlp-request' | 'kibana-hit' | 'kibana-search' | 'loki-query' | 'loki-stream' | 'loki-line' | 'datadog-v2-page' | 'datadog-v1-page' | 'datadog-v2-log' | 'datadog-v1-log' | 'otlp-span' | 'otlp-log' | 'otlp-metric' | 'flat';
+
+/** Which export format a JSON object is, tested in this order (the first match wins). */
+export function shapeOfRecord(value: Record<string, unknown>): RecordShape {
+  if (otlpSignalOf(value)) return 'otlp-request';
+  if (isObj(value._source)) return 'kibana-hit';
+  if (isObj(value.hits) && Array.isArray(value.hits.hits)) return 'kibana-search';
+  if (isObj(value.data) && Array.isArray(value.data.result)) return 'loki-query';
+  if (isObj(value.stream) && Array.isArray(value.values)) return 'loki-stream';
+  if (isObj(value.labels) && typeof value.line === 'string') return 'loki-line';
+  if (Array.isArray(value.data) && value.data.every((d) => isObj(d) && isObj(d.attributes))) return 'datadog-v2-page';
+  if (Array.isArray(value.logs) && value.logs.every((d) => isObj(d) && isObj(d.content))) return 'datadog-v1-page';
+  if (value.type === 'log' && isObj(value.attributes)) return 'datadog-v2-log';
+  if (isObj(value.content) && ('timestamp' in value.content || 'message' in value.content)) return 'datadog-v1-log';
+  if (typeof value.spanId === 'string' && 'startTimeUnixNano' in value) return 'otlp-span';
+  if (('timeUnixNano' in value || 'observedTimeUnixNano' in value) && ('body' in value || 'severityNumber' in value || 'severityText' in value)) return 'otlp-log';
+  if (typeof value.name === 'string' && ['gauge', 'sum', 'histogram', 'exponentialHistogram', 'summary'].some((t) => isObj(value[t]))) return 'otlp-metric';
+  return 'flat';
+}
+
+// The well-known keys of a flat event, in the order `fromFlat` takes them (the first present wins).
+export const timeKeys = ['time', 'timestamp', '@timestamp', 'ts', 'date', 'datetime', 'eventTime', 'event_time'];
+export const kindKeys = ['kind', 'type', 'signal'];
+export const bodyKeys = ['message', 'body', 'msg', 'log', 'event.original'];
+export const levelKeys = ['severity', 'level', 'log.level', 'severityText', 'severity_text', 'loglevel', 'status'];
+export const nameKeys = ['name', 'event', 'event.name', 'eventName', 'span.name', 'operation'];
+export const metricNameKeys = ['metric', 'metricName', 'metric_name', 'metric.name'];
+export const metricValueKeys = ['value', 'metricValue', 'metric_value', 'metric.value'];
+export const ecsDurationKeys = ['event.duration'];
+export const errorKeys = ['error', 'isError', 'is_error'];
 
 /** A flat event: well-known keys become fields, everything else an attribute. */
 export function fromFlat(input: Record<string, unknown>): Parsed {
@@ -59,7 +97,7 @@ export function fromFlat(input: Record<string, unknown>): Parsed {
   if (timeRaw === undefined) return { reject: `no timestamp (one of ${timeKeys.join(', ')})` };
   const tsMs = parseTime(timeRaw);
   if (tsMs === null) return { reject: `timestamp ${JSON.stringify(timeRaw).slice(0, 60)} is not ISO-8601 or epoch time` };
-  const kindRaw = take(['kind', 'type', 'signal']);
+  const kindRaw = take(kindKeys);
   const metricName = take(metricNameKeys);
   const metricValueRaw = metricName !== undefined ? take(metricValueKeys) : undefined;
   let kind: EventKind = metricName !== undefined ? 'metric' : 'log';
@@ -72,9 +110,9 @@ export function fromFlat(input: Record<string, unknown>): Parsed {
   }
   const severity = severityFromText(severityRaw);
   if (severityRaw !== undefined && severity === null) flat.level = severityRaw;
-  const ecsNs = take(['event.duration']);
+  const ecsNs = take(ecsDurationKeys);
   const durationNs = typeof ecsNs === 'number' ? ecsNs : typeof ecsNs === 'string' ? Number(ecsNs) : NaN;
-  const errorFlag = take(['error', 'isError', 'is_error']);
+  const errorFlag = take(errorKeys);
   const nameRaw = take(nameKeys);
   const body = take(bodyKeys) ?? null;
   for (const k in input) if (!taken.has(k)) flat[k] = input[k];

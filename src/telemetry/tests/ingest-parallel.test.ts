@@ -34,7 +34,7 @@ test('behavior: worker-thread ingest rejects bad lines one by one with their fil
     const run = async (threads: number) => {
       const t = await openTelemetry(Config.parse({ dataDir: join(tmp.dir, `t${threads}`) }), clock);
       try {
-        const report = await ingestFiles(t.store, [file], { limits: t.limits, scrub: t.scrub, clock, threads, parallelMinBytes: 0, chunkBytes: 8 * 1024, batchRows: 500 });
+        const report = await ingestFiles(t.store, [file], { limits: t.limits, scrub: t.scrub, clock, threads, parallelMinBytes: 0, chunkBytes: 8 * 1024, batchRows: 500, flatMinBytes: Infinity });
         const rows = await t.events({ from: new Date(start - 1000), to: new Date(start + 60_000), limit: 10_000, order: 'asc' });
         return { report, rows: rows.map((r) => ({ ...r, attrs: JSON.stringify(r.attrs) })) };
       } finally {

@@ -13,9 +13,14 @@ const clock = manualClock('2026-11-27T12:00:00Z');
 const start = Date.parse('2026-11-27T10:00:00Z');
 
 // Every secret of the redaction corpus, placed in a message, a column and a free attribute, must come
-// out of the store redacted, on this thread and on worker threads alike.
-for (const threads of [1, 2]) {
-  test(`behavior: every secret kind of the redaction corpus is redacted on the way into the store (${threads === 1 ? 'this thread' : 'worker threads'})`, async () => {
+// out of the store redacted: on this thread, on worker threads, and when the store reads the file itself.
+const paths = [
+  { name: 'this thread', threads: 1, flatMinBytes: Infinity },
+  { name: 'worker threads', threads: 2, flatMinBytes: Infinity },
+  { name: 'the store reads the file', threads: 1, flatMinBytes: 0 },
+];
+for (const { name, threads, flatMinBytes } of paths) {
+  test(`behavior: every secret kind of the redaction corpus is redacted on the way into the store (${name})`, async () => {
     const tmp = tempDir('opsdesk-tel-redact-');
     const t = await openTelemetry(Config.parse({ dataDir: tmp.dir }), clock);
     try {
@@ -24,7 +29,15 @@ for (const threads of [1, 2]) {
       assert.deepEqual([...new Set(samples.map((s) => s.kind))].sort(), ['api_key', 'card_cvv', 'card_number', 'password', 'pin', 'private_key', 'seed_phrase'], 'the sample covers every kind');
       const file = join(tmp.dir, 'secrets.jsonl');
       writeFileSync(file, samples.map((s, i) => JSON.stringify({ timestamp: new Date(start + i).toISOString(), message: s.text, route: s.text, detail: s.text, seq: i })).join('\n') + '\n');
-      const report = await ingestFiles(t.store, [file], { limits: t.limits, scrub: t.scrub, clock, threads, parallelMinBytes: 0, chunkBytes: 16 * 1024 });
+      let loadedByStore = 0;
+      const store = Object.create(t.store) as typeof t.store;
+      store.loadFlatJsonLines = async (...args) => {
+        const r = await t.store.loadFlatJsonLines!(...args);
+        if ('loaded' in r) loadedByStore += r.loaded;
+        return r;
+      };
+      const report = await ingestFiles(store, [file], { limits: t.limits, scrub: t.scrub, clock, threads, parallelMinBytes: 0, chunkBytes: 16 * 1024, flatMinBytes });
+      if (flatMinBytes === 0) assert.ok(loadedByStore > samples.length / 2, `the store read ${loadedByStore} lines itself`);
       assert.equal(report.ingested, samples.length, JSON.stringify(report.rejections.slice(0, 3)));
       const stored = await t.events({ from: new Date(start - 1000), to: new Date(start + 60_000), limit: 10_000, order: 'asc' });
       assert.equal(stored.length, samples.length);

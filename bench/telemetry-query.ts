@@ -1,5 +1,6 @@
 // Query benchmark over 10,000,000 events: error rate and p95 by route x chain through the query API
 // against the equivalent hand-written DuckDB SQL on the same connection, and one user's events.
+// A third argument `no-index` runs without the user_id index (telemetry.userIndex: false).
 // Run: node --import tsx bench/telemetry-query.ts [events=10000000]
 import { DuckDBInstance } from '@duckdb/node-api';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -31,7 +32,7 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
 
 try {
   // The schema comes from the store; the rows are generated inside DuckDB (the ingest path has its own benchmark).
-  const first = await openTelemetry(Config.parse({ dataDir: dir }), systemClock);
+  const first = await openTelemetry(Config.parse({ dataDir: dir, telemetry: { userIndex: process.argv[3] !== 'no-index' } }), systemClock);
   await first.close();
   const db = await DuckDBInstance.create(join(dir, 'telemetry.duckdb'), { threads: '2', memory_limit: '1GB' });
   const conn = await db.connect();
@@ -51,7 +52,7 @@ try {
   db.closeSync();
   console.log(`generated ${n} events in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-  const t = await openTelemetry(Config.parse({ dataDir: dir }), systemClock);
+  const t = await openTelemetry(Config.parse({ dataDir: dir, telemetry: { userIndex: process.argv[3] !== 'no-index' } }), systemClock);
   const store = t.store as DuckDbTelemetryStore;
   const from = new Date(day);
   const to = new Date(day + 86_400_000);

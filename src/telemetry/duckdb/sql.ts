@@ -60,16 +60,30 @@ export function eventsSql(q: EventsQuery): Statement {
 export function seriesSql(q: SeriesQuery): Statement {
   const p = new Params();
   const groups = q.groupBy.map((k, i) => `${keyExpr(k, p)} AS g${i}`);
-  const bucket = p.add(q.bucketSec * 1_000_000);
+  // Buckets are numbered from the one holding `from` (aligned like time_bucket: from 2000-01-03);
+  // integer arithmetic per row costs a third of time_bucket, and a range inside one bucket needs none.
+  const widthMs = q.bucketSec * 1000;
+  const firstMs = bucketStartMs(q.from.getTime(), widthMs);
+  const first = p.add(firstMs * 1000);
+  const width = firstMs === bucketStartMs(q.to.getTime() - 1, widthMs) ? undefined : p.add(widthMs * 1000);
   const where = whereClause(q, p);
   const groupCols = q.groupBy.map((_, i) => `g${i}`);
   const qs = quantiles(q.percentiles);
-  // Group by the raw bucket and format it afterwards: formatting per row before grouping costs more than the grouping.
-  const inner = `SELECT time_bucket(to_microseconds(${bucket}::BIGINT), ts) AS b${groups.length ? ', ' + groups.join(', ') : ''},
-  count(*) AS n, count(*) FILTER (WHERE is_error) AS errors, ${qs.inner}
-  FROM events WHERE ${where} GROUP BY ALL`;
-  const sql = `SELECT strftime(b, '%Y-%m-%dT%H:%M:%SZ') AS bucket, * EXCLUDE (b${qs.outer ? ', q_list' : ''})${qs.outer} FROM (${inner}) ORDER BY b${groupCols.length ? ', ' + groupCols.join(', ') : ''} LIMIT ${p.add(q.limit)}`;
+  // Group by the bucket number and format it afterwards: formatting per row before grouping costs more than the grouping.
+  const keys = [...(width ? [`(epoch_us(ts) - ${first}::BIGINT) // ${width}::BIGINT AS b`] : []), ...groups];
+  const inner = `SELECT ${keys.map((k) => `${k}, `).join('')}count(*) AS n, count(*) FILTER (WHERE is_error) AS errors, ${qs.inner}
+  FROM events WHERE ${where}${keys.length ? ' GROUP BY ALL' : ' HAVING count(*) > 0'}`;
+  const bucket = width ? `make_timestamp(${first}::BIGINT + b * ${width}::BIGINT)` : `make_timestamp(${first}::BIGINT)`;
+  const excluded = [...(width ? ['b'] : []), ...(qs.outer ? ['q_list'] : [])];
+  const order = [...(width ? ['b'] : []), ...groupCols];
+  const sql = `SELECT strftime(${bucket}, '%Y-%m-%dT%H:%M:%SZ') AS bucket, *${excluded.length ? ` EXCLUDE (${excluded.join(', ')})` : ''}${qs.outer} FROM (${inner})${order.length ? ` ORDER BY ${order.join(', ')}` : ''} LIMIT ${p.add(q.limit)}`;
   return { sql, params: p.values };
+}
+
+/** Start of the bucket holding `ms`, with DuckDB's time_bucket origin for fixed widths (Monday 2000-01-03). */
+function bucketStartMs(ms: number, widthMs: number): number {
+  const origin = Date.UTC(2000, 0, 3);
+  return origin + Math.floor((ms - origin) / widthMs) * widthMs;
 }
 
 const fractions = { p50: '0.5', p95: '0.95', p99: '0.99' } as const;

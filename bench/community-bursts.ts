@@ -2,6 +2,7 @@
 // of the community detector (distinct authors) against the same rule counting messages (baseline).
 // Usage: npx tsx bench/community-bursts.ts [--streams 8] [--seed 7] [--json]
 import { judgeWindow, type BurstOptions, type TopicHit } from '../src/community/index.ts';
+import { mulberry32 } from '../src/demo/telemetry/random.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string, dflt: number) => {
@@ -17,16 +18,6 @@ const day = 1440 * minute;
 const stepMs = 5 * minute;
 const options: BurstOptions = { windowSec: 1800, baselineWindows: 336, minAuthors: 5, minRatio: 4 };
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Injected {
   topic: string;
@@ -51,7 +42,7 @@ function poisson(rand: () => number, lambda: number): number {
 
 /** 14 days: 40 topics with their own rates and a daily rhythm, regulars who post often, loud single authors, and 6 injected bursts in the last 7 days. */
 function generate(seed: number): { hits: TopicHit[]; bursts: Injected[]; noisy: Array<{ topic: string; atMs: number }>; startMs: number } {
-  const rand = rng(seed);
+  const rand = mulberry32(seed);
   const startMs = Date.parse('2026-11-01T00:00:00Z');
   const topics = Array.from({ length: 40 }, (_, i) => ({ topic: `topic${i}+failed`, perHour: 0.03 + Math.pow(rand(), 2) * 4 }));
   const hits: TopicHit[] = [];

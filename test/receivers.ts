@@ -1,11 +1,11 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 export interface Receivers {
-  /** Every JSON body POSTed to the webhook receiver, with its path, in arrival order. */
-  hooks: Array<{ path: string; body: Record<string, unknown> }>;
+  /** Every body POSTed to the webhook receiver (parsed JSON, or {} when it is not JSON; `raw` as sent), with its path and headers, in arrival order. */
+  hooks: Array<{ path: string; body: Record<string, unknown>; raw: string; headers: IncomingHttpHeaders }>;
   /** Every mail the SMTP receiver accepted, parsed. */
   mails: ParsedMail[];
   /** Base URL of the webhook receiver; `/broken` answers 500, any other path 200. */
@@ -22,7 +22,14 @@ export async function startReceivers(): Promise<Receivers> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      hooks.push({ path: req.url ?? '', body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown> });
+      const raw = Buffer.concat(chunks).toString('utf8');
+      let body: Record<string, unknown> = {};
+      try {
+        body = JSON.parse(raw) as Record<string, unknown>;
+      } catch {
+        // not JSON: tests read `raw`
+      }
+      hooks.push({ path: req.url ?? '', body, raw, headers: req.headers });
       res.writeHead(req.url === '/broken' ? 500 : 200).end('ok');
     });
   });

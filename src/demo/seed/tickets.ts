@@ -2,6 +2,7 @@ import type { Clock } from '../../core/index.ts';
 import type { IntakeMessage, TicketService } from '../../tickets/index.ts';
 import type { ScenarioTx } from '../scenarios/scenario.ts';
 import { everydayTickets, incidentTickets, scenarioTickets, type TicketText } from './ticket-texts.ts';
+import { mulberry32 } from '../telemetry/index.ts';
 
 const names = ['Lucía Fernández', 'Tom Becker', 'Ana Souza', 'Kenji Mori', 'Priya Nair', 'João Lima', 'Sofía Rojas', 'Mark Evans', 'Beatriz Costa', 'Omar Haddad', 'Elena Petrova', 'Diego Alves'];
 const platforms = [
@@ -12,17 +13,6 @@ const platforms = [
 ] as const;
 const channels = ['email', 'chat', 'in-app'] as const;
 
-/** A deterministic pseudo-random sequence (mulberry32): the same demo on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function toMessage(t: TicketText, index: number, createdAt: Date, txs: readonly ScenarioTx[], rnd: () => number, prefix: string): IntakeMessage | undefined {
   const tx = t.scenario ? txs.find((x) => x.key === t.scenario) : undefined;
@@ -60,7 +50,7 @@ export async function seedBacklogTickets(tickets: Pick<TicketService, 'ingest'>,
   let created = 0;
   for (const [i, t] of texts.entries()) {
     if (Boolean(t.scenario) !== 'scenarios' in part) continue;
-    const rnd = random(14 + i);
+    const rnd = mulberry32(14 + i);
     const at = new Date(now - Math.floor((texts.length - i) * ((6 * 3600_000) / texts.length) * (0.6 + rnd() * 0.4)));
     const message = toMessage(t, i, at, txs, rnd, 'backlog');
     if (message && (await tickets.ingest(message)).created) created++;
@@ -70,7 +60,7 @@ export async function seedBacklogTickets(tickets: Pick<TicketService, 'ingest'>,
 
 /** The incident wave: one ticket about slow swaps every `everyMs`, starting now. Returns a stop function. */
 export function startIncidentTickets(tickets: Pick<TicketService, 'ingest'>, clock: Clock, options: { everyMs: number; onError(err: unknown): void }): () => void {
-  const rnd = random(41);
+  const rnd = mulberry32(41);
   let next = 0;
   const send = () => {
     const t = incidentTickets[next];

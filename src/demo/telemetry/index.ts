@@ -25,3 +25,4 @@ export { startDemoTelemetry, type DemoTelemetry, type DemoTelemetryDeps, type De
 export { seedDemoMonitors, demoMonitorSpecs, type DemoMonitorDeps, type SeedDemoMonitorsOptions } from './monitors.ts';
 export { demoUsers, demoUser, demoRoutes, demoChains, demoPlatforms, type DemoUser, type DemoRoute, type DemoChain, type DemoPlatform } from './profile.ts';
 export { demoIncident, type DemoIncident } from './incident.ts';
+export { mulberry32 } from './random.ts';

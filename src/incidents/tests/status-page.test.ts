@@ -1,14 +1,11 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { z } from 'zod';
 import { loadConfig, silentLogger } from '../../core/index.ts';
 import { startServer } from '../../main.ts';
 import { openTestApp, type TestApp } from '../../../test/http.ts';
+import { startReceivers, type Receivers } from '../../../test/receivers.ts';
 import { tempDir } from '../../../test/tmp.ts';
 
 // The documented Statuspage v2 shapes (/work/shared/reference/statuspage-api.md), strict where the doc is.
@@ -72,53 +69,6 @@ const docs = {
 
 const publicUrl = 'http://status.wallet.test';
 
-interface Harness {
-  mails: ParsedMail[];
-  hooks: { headers: IncomingHttpHeaders; body: string }[];
-  smtpPort: number;
-  hookUrl: string;
-  stop(): Promise<void>;
-}
-
-async function startReceivers(): Promise<Harness> {
-  const mails: ParsedMail[] = [];
-  const hooks: Harness['hooks'] = [];
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, done) {
-      simpleParser(stream).then((m) => {
-        mails.push(m);
-        done();
-      }, done);
-    },
-  });
-  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
-  const smtpPort = (smtp.server.address() as AddressInfo).port;
-  const http: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      hooks.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-      res.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((r) => http.listen(0, '127.0.0.1', () => r()));
-  const hookUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}/hooks/status`;
-  return {
-    mails,
-    hooks,
-    smtpPort,
-    hookUrl,
-    async stop() {
-      await new Promise<void>((r) => smtp.close(() => r()));
-      http.closeAllConnections();
-      await new Promise<void>((r) => http.close(() => r()));
-    },
-  };
-}
-
 async function json<T = Record<string, unknown>>(res: Response, status: number): Promise<T> {
   const text = await res.text();
   assert.equal(res.status, status, text);
@@ -135,7 +85,7 @@ const pathOf = (url: string) => url.replace(publicUrl, '');
 for (const engine of ['sqlite', 'postgres'] as const) {
   describe(`status page over HTTP [${engine}]`, () => {
     let t: TestApp;
-    let rx: Harness;
+    let rx: Receivers;
     before(async () => {
       rx = await startReceivers();
       t = await openTestApp({ engine, config: { server: { publicUrl }, notifications: { smtpHost: '127.0.0.1', smtpPort: rx.smtpPort, from: 'Wallet Status <status@wallet.test>' } } });
@@ -163,7 +113,7 @@ for (const engine of ['sqlite', 'postgres'] as const) {
       assert.match(await confirmed.text(), /suscripción está confirmada/);
       assert.equal((await t.request(pathOf(confirmLink))).status, 400, 'a confirmation link works once');
 
-      const webhook = await json<{ subscriber: { id: string }; signingKey: string }>(await call('POST', '/api/status/webhooks', { url: rx.hookUrl, lang: 'pt-BR' }), 201);
+      const webhook = await json<{ subscriber: { id: string }; signingKey: string }>(await call('POST', '/api/status/webhooks', { url: `${rx.url}/hooks/status`, lang: 'pt-BR' }), 201);
 
       const alert = { id: 'alt_swap_5xx', fingerprint: 'fp1', title: 'Swap quotes failing', severity: 'critical', series: 'swap_quote_errors', status: 'firing' };
       const incident = await json<{ id: string; severity: string }>(await call('POST', '/api/incidents/from-alert', { alert }), 201);
@@ -188,8 +138,8 @@ for (const engine of ['sqlite', 'postgres'] as const) {
       const hook = rx.hooks[0]!;
       const [tPart, vPart] = String(hook.headers['x-opsdesk-signature']).split(',');
       const ts = tPart!.replace('t=', '');
-      assert.equal(vPart, `v1=${createHmac('sha256', webhook.signingKey).update(`${ts}.${hook.body}`).digest('hex')}`, 'webhook signature does not verify');
-      const payload = JSON.parse(hook.body) as { page: { status_indicator: string }; incident: unknown; meta: { event: string } };
+      assert.equal(vPart, `v1=${createHmac('sha256', webhook.signingKey).update(`${ts}.${hook.raw}`).digest('hex')}`, 'webhook signature does not verify');
+      const payload = JSON.parse(hook.raw) as { page: { status_indicator: string }; incident: unknown; meta: { event: string } };
       assert.equal(payload.meta.event, 'incident.update');
       assert.equal(payload.page.status_indicator, 'critical');
       const hookIncident = Incident.parse(payload.incident);

@@ -20,17 +20,8 @@ import {
 import { loadSlaTimelines } from '../sla/ticket-sla.ts';
 import { urgencyOf } from '../sla/refresh-sla.ts';
 import { listQueueInMemory } from './queue-reference.ts';
+import { mulberry32 } from '../../demo/telemetry/random.ts';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Odd fractions and fractional minutes: due and warning instants fall between milliseconds.
 const oddSettings = parseSlaSettings({
@@ -52,7 +43,7 @@ interface Generated {
 }
 
 async function generate(db: Db, seed: number, n: number): Promise<Generated> {
-  const rand = rng(seed);
+  const rand = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const base = Date.parse('2026-11-23T10:00:00.000Z');
   const timelines: SlaTimeline[] = [];
@@ -116,7 +107,7 @@ for (const engine of engines) {
         const { timelines, lastMs } = await generate(store.db, seed, 120);
         const writtenAt = lastMs + 1;
         await refreshTicketSla(store.db, timelines.map((t) => t.ticketId), { settings });
-        const rand = rng(seed + 1);
+        const rand = mulberry32(seed + 1);
         const times = [writtenAt, writtenAt + 60_000, writtenAt + 3_600_000, writtenAt + 86_400_000, writtenAt + 10 * 86_400_000, ...Array.from({ length: 12 }, () => writtenAt + Math.floor(rand() * 4 * 86_400_000))];
         const seen = new Set<string>();
         for (const nowMs of times) {

@@ -1,10 +1,8 @@
 import { isUtf8 } from 'node:buffer';
-import { describeJsonError } from '../core/index.ts';
 import { toEventColumns, type EventColumns } from './columns.ts';
 import type { TelemetryEvent } from './event.ts';
 import type { Adjustments } from './normalize/build.ts';
-import type { Parsed } from './normalize/otlp.ts';
-import { recordsFromJson } from './normalize/records.ts';
+import { LineRecords } from './line-records.ts';
 import type { Pipeline, Rejection } from './pipeline.ts';
 
 /** What one chunk of JSON lines became: redacted events as columns, and the chunk's rejections (lines counted from 1 within the chunk). */
@@ -17,41 +15,14 @@ export interface ChunkResult {
   adjustments: Adjustments;
 }
 
-const buildLines = 4096;
-
 /**
  * Parses, normalises and redacts a chunk of whole JSON lines with `pipeline` (whose counts are taken
  * and reset). Bad lines are rejected one by one, exactly as the single-threaded reader does.
  */
 export function ingestChunk(bytes: Buffer, source: string, pipeline: Pipeline): ChunkResult {
   const events: TelemetryEvent[] = [];
-  let parsed: Parsed[][] = [];
-  let parsedLines: number[] = [];
-  const build = () => {
-    if (!parsed.length) return;
-    pipeline.addMany(parsed, source, parsedLines, events);
-    parsed = [];
-    parsedLines = [];
-  };
-  const take = (text: string | null, line: number) => {
-    if (text === null) {
-      build();
-      pipeline.reject(source, line, 'not valid UTF-8');
-      return;
-    }
-    if (!text.trim()) return;
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (err) {
-      build();
-      pipeline.reject(source, line, `not valid JSON (${describeJsonError(err)})`);
-      return;
-    }
-    parsed.push(recordsFromJson(value));
-    parsedLines.push(line);
-    if (parsed.length >= buildLines) build();
-  };
+  const records = new LineRecords(pipeline, source);
+  const take = (text: string | null, line: number) => records.take(line, text, events);
   let line = 0;
   if (isUtf8(bytes)) {
     const text = bytes.toString('utf8');
@@ -69,7 +40,7 @@ export function ingestChunk(bytes: Buffer, source: string, pipeline: Pipeline): 
     }
     if (start < bytes.length) take(decodeLine(bytes, start, bytes.length), ++line);
   }
-  build();
+  records.build(events);
   return { cols: toEventColumns(events), lines: line, ...pipeline.takeCounts() };
 }
 

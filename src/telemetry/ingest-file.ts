@@ -6,13 +6,12 @@ import type { TelemetryEvent } from './event.ts';
 import { TelemetryFileError } from './errors.ts';
 import { decodeLine } from './ingest-chunk.ts';
 import { ingestFlatFile } from './ingest-flat.ts';
+import { LineRecords } from './line-records.ts';
 import { ingestFileParallel, type IngestTotals } from './ingest-parallel.ts';
 import type { IngestLimits } from './normalize/build.ts';
-import type { Parsed } from './normalize/otlp.ts';
 import { recordsFromJson } from './normalize/records.ts';
 import { maxRejectionsListed, Pipeline, type IngestReport } from './pipeline.ts';
 import type { TelemetryStore } from './store.ts';
-import { describeJsonError } from '../core/index.ts';
 
 export interface IngestFilesOptions {
   limits: IngestLimits;
@@ -33,8 +32,6 @@ export interface IngestFilesOptions {
 }
 
 const wholeDocumentMaxBytes = 256 * 1024 * 1024;
-/** Lines built (and their strings redacted) together. */
-const buildLines = 4096;
 
 /**
  * Ingests JSON-lines files (flat events, OTLP/JSON, Kibana/Datadog/Loki exports; a file that is one
@@ -50,17 +47,7 @@ export async function ingestFiles(store: TelemetryStore, paths: readonly string[
   const flatMinBytes = options.flatMinBytes ?? 1024 * 1024;
   const totals: IngestTotals = { durable: 0, rejected: 0, rejections: [], adjustments: { truncated: 0, clampedTime: 0, droppedAttributes: 0 } };
   let batch: TelemetryEvent[] = [];
-  let parsed: Parsed[][] = [];
-  let parsedLines: number[] = [];
-  let parsedSource = '';
-  const build = () => {
-    if (!parsed.length) return;
-    pipeline.addMany(parsed, parsedSource, parsedLines, batch);
-    parsed = [];
-    parsedLines = [];
-  };
   const flush = async () => {
-    build();
     if (!batch.length) return;
     const rows = batch;
     batch = [];
@@ -96,30 +83,11 @@ export async function ingestFiles(store: TelemetryStore, paths: readonly string[
       await ingestFileParallel(store, path, { limits: options.limits, clock: options.clock, threads, batchRows, ...(options.chunkBytes ? { chunkBytes: options.chunkBytes } : {}), ...(options.onDurable ? { onDurable: options.onDurable } : {}) }, totals);
       continue;
     }
+    const records = new LineRecords(pipeline, path);
     for await (const chunk of lines(path)) for (const { line, text } of chunk) {
-      if (text === null) {
-        build();
-        pipeline.reject(path, line, 'not valid UTF-8');
-        continue;
-      }
-      if (!text.trim()) continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch (err) {
-        build();
-        pipeline.reject(path, line, `not valid JSON (${describeJsonError(err)})`);
-        continue;
-      }
-      parsedSource = path;
-      parsed.push(recordsFromJson(value));
-      parsedLines.push(line);
-      if (parsed.length >= buildLines) {
-        build();
-        if (batch.length >= batchRows) await flush();
-      }
+      if (records.take(line, text, batch) && batch.length >= batchRows) await flush();
     }
-    build();
+    records.build(batch);
   }
   await flush();
   const own = pipeline.takeCounts();

@@ -1,12 +1,11 @@
 import { open, stat } from 'node:fs/promises';
-import { describeJsonError, type Clock } from '../core/index.ts';
+import type { Clock } from '../core/index.ts';
 import { mayHoldSecret, scrubText } from '../redaction/index.ts';
 import type { TelemetryEvent } from './event.ts';
 import { decodeLine } from './ingest-chunk.ts';
+import { LineRecords } from './line-records.ts';
 import { scrubPairWith, type IngestLimits } from './normalize/build.ts';
 import { planFlatLines, planSampleLines, type ScrubTarget } from './normalize/flat-plan.ts';
-import type { Parsed } from './normalize/otlp.ts';
-import { recordsFromJson } from './normalize/records.ts';
 import type { Pipeline } from './pipeline.ts';
 import type { TelemetryStore } from './store.ts';
 
@@ -20,7 +19,6 @@ export interface FlatIngestOptions {
 const sampleBytes = 256 * 1024;
 /** Lines off the plan beyond this (or a quarter of the file) send the whole file the ordinary way. */
 const maxOtherLines = 2_000_000;
-const buildLines = 4096;
 
 /**
  * The fast path for a JSON-lines file of flat events that share one shape (the common export): the
@@ -132,16 +130,9 @@ async function scanLines(path: string, wanted: readonly number[], take: (line: n
 async function ingestOthers(store: TelemetryStore, source: string, pipeline: Pipeline, others: readonly number[], options: FlatIngestOptions, durableBefore: number): Promise<number> {
   let durable = durableBefore;
   let events: TelemetryEvent[] = [];
-  let parsed: Parsed[][] = [];
-  let lines: number[] = [];
-  const build = () => {
-    if (!parsed.length) return;
-    pipeline.addMany(parsed, source, lines, events);
-    parsed = [];
-    lines = [];
-  };
+  const records = new LineRecords(pipeline, source);
   const flush = async () => {
-    build();
+    records.build(events);
     if (!events.length) return;
     const rows = events;
     events = [];
@@ -150,26 +141,7 @@ async function ingestOthers(store: TelemetryStore, source: string, pipeline: Pip
     options.onDurable?.(durable);
   };
   const take = async (line: number, text: string | null) => {
-    if (text === null) {
-      build();
-      pipeline.reject(source, line, 'not valid UTF-8');
-      return;
-    }
-    if (!text.trim()) return;
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (err) {
-      build();
-      pipeline.reject(source, line, `not valid JSON (${describeJsonError(err)})`);
-      return;
-    }
-    parsed.push(recordsFromJson(value));
-    lines.push(line);
-    if (parsed.length >= buildLines) {
-      build();
-      if (events.length >= options.batchRows) await flush();
-    }
+    if (records.take(line, text, events) && events.length >= options.batchRows) await flush();
   };
   await scanLines(source, others, take, () => undefined);
   await flush();

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -38,25 +38,11 @@ async function killFlatLoad(delayMs: number): Promise<void> {
     }
     const file = join(tmp.dir, 'events.jsonl');
     writeFileSync(file, rows.join('\n') + '\n');
-    const proc = spawn(process.execPath, ['--import', 'tsx', child, tmp.dir, file, 'flat'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let acked = 0;
-    let done = false;
-    let stderr = '';
-    proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<void>((resolve) => proc.on('exit', () => resolve()));
-    let buf = '';
-    proc.stdout.on('data', (d: Buffer) => {
-      buf += d.toString();
-      for (let nl = buf.indexOf('\n'); nl >= 0; nl = buf.indexOf('\n')) {
-        const line = buf.slice(0, nl);
-        buf = buf.slice(nl + 1);
-        const m = /^ack (\d+)$/.exec(line);
-        if (m) acked = Number(m[1]);
-        if (line === 'done') done = true;
-        if (line === 'start') setTimeout(() => proc.exitCode === null && process.kill(proc.pid!, 'SIGKILL'), delayMs);
-      }
+    const c = startChild(tmp.dir, file, 'flat', (line) => {
+      if (line === 'start') setTimeout(() => c.proc.exitCode === null && process.kill(c.proc.pid!, 'SIGKILL'), delayMs);
     });
-    await exited;
+    await c.exited;
+    const { acked, done, stderr } = c;
     assert.ok(!done || acked === total, stderr);
     const t = await openTelemetry(Config.parse({ dataDir: tmp.dir }), systemClock);
     try {
@@ -77,6 +63,35 @@ async function killFlatLoad(delayMs: number): Promise<void> {
   }
 }
 
+interface Child {
+  proc: ChildProcess;
+  /** Rows the child reported durable (`ack N`), and whether it printed `done`. */
+  acked: number;
+  done: boolean;
+  stderr: string;
+  exited: Promise<NodeJS.Signals | null>;
+}
+
+/** Starts the ingesting child; `onLine` sees each line it prints, after `acked` and `done` are updated. */
+function startChild(dataDir: string, file: string, mode: 'single' | 'parallel' | 'flat', onLine: (line: string) => void): Child {
+  const proc = spawn(process.execPath, ['--import', 'tsx', child, dataDir, file, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const c: Child = { proc, acked: 0, done: false, stderr: '', exited: new Promise((resolve) => proc.on('exit', (_code, signal) => resolve(signal))) };
+  proc.stderr.on('data', (d: Buffer) => (c.stderr += d.toString()));
+  let buf = '';
+  proc.stdout.on('data', (d: Buffer) => {
+    buf += d.toString();
+    for (let nl = buf.indexOf('\n'); nl >= 0; nl = buf.indexOf('\n')) {
+      const line = buf.slice(0, nl);
+      buf = buf.slice(nl + 1);
+      const m = /^ack (\d+)$/.exec(line);
+      if (m) c.acked = Number(m[1]);
+      if (line === 'done') c.done = true;
+      onLine(line);
+    }
+  });
+  return c;
+}
+
 async function killMidIngest(mode: 'single' | 'parallel'): Promise<void> {
   const tmp = tempDir('opsdesk-tel-kill-');
   try {
@@ -87,31 +102,11 @@ async function killMidIngest(mode: 'single' | 'parallel'): Promise<void> {
     const file = join(tmp.dir, 'events.jsonl');
     writeFileSync(file, rows.join('\n') + '\n');
 
-    const proc = spawn(process.execPath, ['--import', 'tsx', child, tmp.dir, file, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let acked = 0;
-    let done = false;
-    let stderr = '';
-    proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => proc.on('exit', (_code, signal) => resolve(signal)));
-    await new Promise<void>((resolve) => {
-      let buf = '';
-      proc.stdout.on('data', (d: Buffer) => {
-        buf += d.toString();
-        for (let nl = buf.indexOf('\n'); nl >= 0; nl = buf.indexOf('\n')) {
-          const line = buf.slice(0, nl);
-          buf = buf.slice(nl + 1);
-          const m = /^ack (\d+)$/.exec(line);
-          if (m) acked = Number(m[1]);
-          if (line === 'done') done = true;
-          if (acked >= 20_000 && proc.exitCode === null && !proc.killed) {
-            process.kill(proc.pid!, 'SIGKILL');
-            resolve();
-          }
-        }
-      });
-      proc.on('exit', () => resolve());
+    const c = startChild(tmp.dir, file, mode, () => {
+      if (c.acked >= 20_000 && c.proc.exitCode === null && !c.proc.killed) process.kill(c.proc.pid!, 'SIGKILL');
     });
-    const signal = await exited;
+    const signal = await c.exited;
+    const { acked, done, stderr } = c;
     assert.equal(done, false, 'the child finished before it could be killed; make the file larger');
     assert.equal(signal, 'SIGKILL', stderr);
     assert.ok(acked >= 20_000 && acked < total, `acknowledged ${acked}`);

@@ -1,10 +1,11 @@
 import { cleanValueChars } from '../../redaction/index.ts';
+import { dimensionColumns, identityColumns } from '../event.ts';
 import { severityWords } from '../normalize/build.ts';
 import { publicIdPattern, type FlatKey, type FlatPlan, type ScrubTarget } from '../normalize/flat-plan.ts';
 
 /**
  * SQL that reads a planned flat JSON-lines file inside DuckDB: every line is parsed once into a
- * MAP of key to JSON text, checked against the plan (same keys, types and every per-value rule the
+ * struct of the plan's keys, checked against the plan (same keys, types and every per-value rule the
  * ordinary pipeline applies) and mapped to the `events` columns. A line that fails any check is not
  * inserted: its number is looked up and the ordinary pipeline takes it, so both paths store the
  * same events. Keys and limits come from the plan (keys are plain, see `planFlatLines`); the file
@@ -32,22 +33,21 @@ const plainNumber = (r: string) =>
   `(TRY_CAST(${r} AS DOUBLE) IS NOT NULL AND strlen(${r}) <= 15 AND NOT ends_with(${r}, '.0') AND NOT contains(${r}, 'e') AND NOT contains(${r}, 'E') AND ${r} <> '-0' AND NOT starts_with(${r}, '0.0') AND NOT starts_with(${r}, '-0.0'))`;
 const severityCase = (t: string) => `CASE lower(${t}) ${Object.entries(severityWords).map(([w, s]) => `WHEN ${q(w)} THEN ${q(s)}`).join(' ')} END`;
 
-/** The value of key `i` as text (see readLines). */
-const raw = (i: number) => `t${i}`;
+/** The column holding the value of key `i` as text (see readLines). */
+const value = (i: number) => `t${i}`;
 
 const hasText = (k: FlatKey) => k.type === 'string';
 
-/** The checks of one key's value (on `v<i>` raw JSON and `t<i>` text). */
+/** The checks of one key's value. */
 function checksOf(k: FlatKey, i: number, limits: FlatPlan['limits']): string[] {
-  const r = raw(i);
-  const t = `t${i}`;
+  const r = value(i);
   const fits = (max: number) => `strlen(${r}) <= ${max}`;
   // A string's type is proved by the line length (see checkedLines).
   const checks = k.type === 'string' ? [] : [k.type === 'boolean' ? `${r} IN ('true', 'false')` : plainNumber(r)];
   const role = k.role;
   switch (role.role) {
     case 'time':
-      if (k.type === 'string') checks.push(`regexp_full_match(${t}, '${isoTime}')`);
+      if (k.type === 'string') checks.push(`regexp_full_match(${r}, '${isoTime}')`);
       else checks.push(`NOT contains(${r}, '.') AND NOT starts_with(${r}, '-')`);
       break;
     case 'severity':
@@ -63,7 +63,7 @@ function checksOf(k: FlatKey, i: number, limits: FlatPlan['limits']): string[] {
       checks.push(fits(limits.maxBodyChars));
       break;
     case 'column':
-      if (role.column === 'statusCode') checks.push(k.type === 'number' ? `TRY_CAST(${r} AS INTEGER) BETWEEN 0 AND 9999 AND NOT contains(${r}, '.')` : `strlen(${t}) BETWEEN 1 AND 4 AND TRY_CAST(${t} AS UINTEGER) IS NOT NULL AND NOT regexp_matches(${t}, '[^0-9]')`);
+      if (role.column === 'statusCode') checks.push(k.type === 'number' ? `TRY_CAST(${r} AS INTEGER) BETWEEN 0 AND 9999 AND NOT contains(${r}, '.')` : `strlen(${r}) BETWEEN 1 AND 4 AND TRY_CAST(${r} AS UINTEGER) IS NOT NULL AND NOT regexp_matches(${r}, '[^0-9]')`);
       else if (role.column === 'durationMs') checks.push(`NOT starts_with(${r}, '-')`);
       else if (k.type === 'string') checks.push(fits(limits.maxStringChars));
       // A number in a string column is short enough for `mayHoldSecret` to pass it (the survey reads strings only).
@@ -78,13 +78,10 @@ function checksOf(k: FlatKey, i: number, limits: FlatPlan['limits']): string[] {
   return checks;
 }
 
-/** The value redaction must see for a scrub target: its text, or the number as JavaScript prints it. */
-const scrubValue = (_k: FlatKey, i: number) => raw(i);
-
 /** Epoch milliseconds of the time key (`fromEpoch` for integers: seconds, milliseconds or microseconds). */
 function timeMs(k: FlatKey, i: number): string {
-  if (k.type === 'string') return `epoch_ms(TRY_CAST(t${i} AS TIMESTAMP))`;
-  const n = `TRY_CAST(${raw(i)} AS BIGINT)`;
+  if (k.type === 'string') return `epoch_ms(TRY_CAST(${value(i)} AS TIMESTAMP))`;
+  const n = `TRY_CAST(${value(i)} AS BIGINT)`;
   return `CASE WHEN ${n} < 100000000000 THEN ${n} * 1000 WHEN ${n} < 100000000000000 THEN ${n} ELSE (${n} + 500) // 1000 END`;
 }
 
@@ -101,11 +98,11 @@ function checkedLines(plan: FlatPlan, numbered: boolean): string {
   const timeIndex = keys.findIndex((k) => k.role.role === 'time');
   const ms = timeMs(keys[timeIndex]!, timeIndex);
   const sevIndex = keys.findIndex((k) => k.role.role === 'severity');
-  const sev = sevIndex >= 0 ? severityCase(`t${sevIndex}`) : 'NULL::VARCHAR';
-  const values = keys.map((k, i) => `s[${q(k.key)}] AS t${i}`);
+  const sev = sevIndex >= 0 ? severityCase(value(sevIndex)) : 'NULL::VARCHAR';
+  const values = keys.map((k, i) => `s[${q(k.key)}] AS ${value(i)}`);
   const fixed = lineBytesBesidesValues(plan);
-  const length = `strlen(line) = ${fixed} + ${keys.map((_k, i) => `strlen(t${i})`).join(' + ')}`;
-  const checks = [...keys.map((_k, i) => `t${i} IS NOT NULL`), length, ...keys.flatMap((k, i) => checksOf(k, i, plan.limits)), 'ms BETWEEN $minMs AND $maxMs'];
+  const length = `strlen(line) = ${fixed} + ${keys.map((_k, i) => `strlen(${value(i)})`).join(' + ')}`;
+  const checks = [...keys.map((_k, i) => `${value(i)} IS NOT NULL`), length, ...keys.flatMap((k, i) => checksOf(k, i, plan.limits)), 'ms BETWEEN $minMs AND $maxMs'];
   return `SELECT *, COALESCE(${checks.map((c) => `(${c})`).join(' AND ')}, false) AS ok FROM (
     SELECT *, ${ms} AS ms, ${sev} AS sev FROM (
       SELECT n, line, ${values.join(', ')} FROM (${readLines(plan, numbered)})))`;
@@ -146,10 +143,8 @@ export function othersSql(plan: FlatPlan): string {
   return `SELECT n FROM (${checkedLines(plan, true)}) WHERE NOT ok AND line IS NOT NULL ORDER BY n`;
 }
 
-const columnName: Record<string, string> = {
-  service: 'service', route: 'route', chain: 'chain', appVersion: 'app_version', platform: 'platform', country: 'country',
-  rpcProvider: 'rpc_provider', userId: 'user_id', deviceId: 'device_id', address: 'address', txHash: 'tx_hash', traceId: 'trace_id', spanId: 'span_id',
-};
+/** The `events` column of each string field a key can fill. */
+const columnName: Record<string, string> = { ...dimensionColumns, ...identityColumns, spanId: 'span_id' };
 
 /** Name of the temporary table of replacements: (target index, md5 of the value, redacted value). */
 export const substTable = 'opsdesk_flat_subst';
@@ -162,7 +157,7 @@ export function insertSql(plan: FlatPlan, replaced: ReadonlySet<number>): string
   const keys = plan.keys;
   const joins: string[] = [];
   const scrubbed = (i: number) => {
-    const s = `c.${scrubValue(keys[i]!, i)}`;
+    const s = `c.${value(i)}`;
     if (!replaced.has(i)) return s;
     joins.push(`LEFT JOIN (SELECT h, dst FROM ${substTable} WHERE target = ${i}) AS x${i} ON x${i}.h = md5(${s})`);
     return `COALESCE(x${i}.dst, ${s})`;
@@ -176,7 +171,7 @@ export function insertSql(plan: FlatPlan, replaced: ReadonlySet<number>): string
   let body = 'NULL::VARCHAR';
   const attrs: string[] = [];
   keys.forEach((k, i) => {
-    const r = `c.${raw(i)}`;
+    const r = `c.${value(i)}`;
     const role = k.role;
     switch (role.role) {
       case 'time':
@@ -191,13 +186,13 @@ export function insertSql(plan: FlatPlan, replaced: ReadonlySet<number>): string
         errorFlag = `(${r} = 'true')`;
         return;
       case 'name':
-        name = `CASE WHEN c.t${i} = '' THEN NULL ELSE ${scrubbed(i)} END`;
+        name = `CASE WHEN ${r} = '' THEN NULL ELSE ${scrubbed(i)} END`;
         return;
       case 'body':
         body = scrubbed(i);
         return;
       case 'column':
-        if (role.column === 'statusCode') status = `CAST(${k.type === 'number' ? r : `c.t${i}`} AS INTEGER)`;
+        if (role.column === 'statusCode') status = `CAST(${r} AS INTEGER)`;
         else if (role.column === 'durationMs') duration = `CAST(${r} AS DOUBLE)`;
         else cols[columnName[role.column]!] = scrubbed(i);
         return;

@@ -4,7 +4,7 @@ import { mayHoldSecret, scrubText } from '../redaction/index.ts';
 import type { TelemetryEvent } from './event.ts';
 import { decodeLine } from './ingest-chunk.ts';
 import { LineRecords } from './line-records.ts';
-import { scrubPairWith, type IngestLimits } from './normalize/build.ts';
+import { pairLabel, scrubPairWith, type IngestLimits } from './normalize/build.ts';
 import { planFlatLines, planSampleLines, type ScrubTarget } from './normalize/flat-plan.ts';
 import type { Pipeline } from './pipeline.ts';
 import type { TelemetryStore } from './store.ts';
@@ -74,7 +74,7 @@ async function sampleLines(path: string): Promise<string[]> {
 /** Exactly what the ordinary path stores for each value (see `buildEvent`): only the values it changes are returned. */
 function redactDistinct(target: ScrubTarget, values: readonly string[]): Map<string, string> {
   const changed = new Map<string, string>();
-  const label = `${target.key.slice(0, 64)}: `;
+  const label = pairLabel(target.key);
   for (const value of values) {
     if (!mayHoldSecret(target.labelled ? label + value : value)) continue;
     const out = target.labelled ? scrubPairWith(scrubText, target.key, value) : scrubText(value);

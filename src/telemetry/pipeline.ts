@@ -1,7 +1,7 @@
 import type { Clock } from '../core/index.ts';
 import { mayHoldSecret, scrubText } from '../redaction/index.ts';
 import type { TelemetryEvent } from './event.ts';
-import { buildEvent, scrubPairWith, stringsOf, type Adjustments, type BuildContext, type BuildResult, type IngestLimits, type RawEvent } from './normalize/build.ts';
+import { buildEvent, pairLabel, scrubPairWith, stringsOf, type Adjustments, type BuildContext, type BuildResult, type IngestLimits, type RawEvent } from './normalize/build.ts';
 import type { Parsed } from './normalize/otlp.ts';
 
 /** Where a rejected record came from and why. */
@@ -150,7 +150,7 @@ class ScrubCache {
     const items: { joined: string; done: (clean: boolean) => void }[] = [];
     const seen = new Set<string>();
     for (const [key, text] of pairs) {
-      const labelled = `${key.slice(0, 64)}: ${text}`;
+      const labelled = pairLabel(key) + text;
       if (seen.has(labelled)) continue;
       seen.add(labelled);
       items.push({ joined: labelled, done: (clean) => this.rememberPair(key, text, clean ? text : scrubPairWith(this.fn, key, text)) });

@@ -1,6 +1,6 @@
 import { cleanValueChars } from '../../redaction/index.ts';
 import { dimensionColumns, identityColumns } from '../event.ts';
-import { severityWords } from '../normalize/build.ts';
+import { pairLabel, severityWords } from '../normalize/build.ts';
 import { publicIdPattern, type FlatKey, type FlatPlan, type ScrubTarget } from '../normalize/flat-plan.ts';
 
 /**
@@ -67,7 +67,7 @@ function checksOf(k: FlatKey, i: number, limits: FlatPlan['limits']): string[] {
       else if (role.column === 'durationMs') checks.push(`NOT starts_with(${r}, '-')`);
       else if (k.type === 'string') checks.push(fits(limits.maxStringChars));
       // A number in a string column is short enough for `mayHoldSecret` to pass it (the survey reads strings only).
-      else checks.push(`strlen(${r}) <= ${cleanValueChars(`${k.key.slice(0, 64)}: `)}`);
+      else checks.push(`strlen(${r}) <= ${cleanValueChars(pairLabel(k.key))}`);
       break;
     case 'attr':
       if (k.type === 'string') checks.push(fits(limits.maxStringChars));

@@ -157,9 +157,14 @@ export function valueText(value: unknown): string {
   return wellFormed(typeof value === 'string' ? value : typeof value === 'bigint' ? value.toString() : (JSON.stringify(value) ?? ''));
 }
 
+/** The label an attribute value is scrubbed behind (`private_key: 4c08…` is a secret where the bare hex may be a tx hash). */
+export function pairLabel(key: string): string {
+  return `${key.slice(0, 64)}: `;
+}
+
 /** `scrubPair` from a plain scrub: the value scrubbed behind its key as a label. */
 export function scrubPairWith(scrub: (text: string) => string, key: string, text: string): string {
-  const label = `${key.slice(0, 64)}: `;
+  const label = pairLabel(key);
   const scrubbed = scrub(label + text);
   if (scrubbed.startsWith(label)) return scrubbed.slice(label.length);
   const alone = scrub(text);

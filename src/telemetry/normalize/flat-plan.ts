@@ -1,6 +1,6 @@
 import { cleanValueChars } from '../../redaction/index.ts';
 import { aliasToColumn } from '../event.ts';
-import { publicId, type IngestLimits, type StringColumn } from './build.ts';
+import { pairLabel, publicId, type IngestLimits, type StringColumn } from './build.ts';
 import { bodyKeys, ecsDurationKeys, errorKeys, kindKeys, levelKeys, metricNameKeys, nameKeys, shapeOfRecord, timeKeys } from './records.ts';
 
 /** The JSON type a key's values have in every line of the plan. */
@@ -85,7 +85,7 @@ export function planFlatLines(lines: readonly string[], limits: IngestLimits, sc
   if (attrs > limits.maxAttributes) return { none: `more than ${limits.maxAttributes} attributes per line` };
   for (let i = 0; i < keys.length; i++) {
     const r = roles[i]!;
-    if (r.role === 'column' && r.column !== 'statusCode' && r.column !== 'durationMs' && types[i] === 'number' && cleanValueChars(`${keys[i]!.slice(0, 64)}: `) === 0) return { none: `numbers under "${keys[i]!.slice(0, 40)}" need redaction line by line` };
+    if (r.role === 'column' && r.column !== 'statusCode' && r.column !== 'durationMs' && types[i] === 'number' && cleanValueChars(pairLabel(keys[i]!)) === 0) return { none: `numbers under "${keys[i]!.slice(0, 40)}" need redaction line by line` };
   }
   const spaced = separatorStyle(members.map((i) => lines[i]!), members.map((i) => samples[i]));
   if (spaced === undefined) return { none: 'the lines are neither compact JSON nor spaced like json.dumps' };

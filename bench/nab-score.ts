@@ -171,9 +171,3 @@ export function windowedMetrics(detections: readonly boolean[], windows: readonl
   return { windows: windows.length, detected, early, fpRows, fpEvents, scoredOutside, latencies };
 }
 
-export function median(xs: readonly number[]): number {
-  if (!xs.length) return Number.NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}

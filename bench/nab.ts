@@ -7,7 +7,8 @@ import { parseArgs } from 'node:util';
 import { CombinedDetector, defaultCombinedOptions, defaultLivePolicy, LiveMonitor, type CombinedOptions, type LivePolicy, type StreamingDetector } from '../src/monitor/index.ts';
 import { RandomDetector, WindowedGaussianDetector } from './nab-baselines.ts';
 import { foldOf, liveFromScores, loadCorpus, type FileData } from './nab-corpus.ts';
-import { median, normalisedScore, profiles, scoreFile, windowedMetrics, type WindowedMetrics } from './nab-score.ts';
+import { normalisedScore, profiles, scoreFile, windowedMetrics, type WindowedMetrics } from './nab-score.ts';
+import { median } from './timing.ts';
 
 const { values: args } = parseArgs({
   options: {

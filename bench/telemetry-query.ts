@@ -8,27 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Config, systemClock } from '../src/core/index.ts';
 import { openTelemetry, type DuckDbTelemetryStore } from '../src/telemetry/index.ts';
+import { medianMs } from './timing.ts';
 
 const n = Number(process.argv[2] ?? 10_000_000);
 const runs = 7;
 const day = Date.UTC(2026, 10, 26);
 const dir = mkdtempSync(join(tmpdir(), 'opsdesk-bench-query-'));
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-async function time(fn: () => Promise<unknown>): Promise<number> {
-  await fn();
-  const xs: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    xs.push(performance.now() - t0);
-  }
-  return median(xs);
-}
+const time = (fn: () => Promise<unknown>) => medianMs(fn, runs);
 
 try {
   // The schema comes from the store; the rows are generated inside DuckDB (the ingest path has its own benchmark).

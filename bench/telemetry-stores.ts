@@ -18,6 +18,7 @@ import { createClient } from '@clickhouse/client';
 import { startClickHouse } from '../test/clickhouse.ts';
 import { tempDir } from '../test/tmp.ts';
 import { flatEvents, writeJsonl, type FlatEvent } from './telemetry-data.ts';
+import { medianMs } from './timing.ts';
 
 const args = process.argv.slice(2);
 const n = Number(args.find((a) => !a.startsWith('--')) ?? 1_000_000);
@@ -47,21 +48,7 @@ function toEvent(e: FlatEvent): TelemetryEvent {
   };
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-async function time(fn: () => Promise<unknown>): Promise<number> {
-  await fn();
-  const xs: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    xs.push(performance.now() - t0);
-  }
-  return median(xs);
-}
+const time = (fn: () => Promise<unknown>) => medianMs(fn, runs);
 
 const tmp = tempDir('opsdesk-bench-stores-');
 const external = process.env.OPSDESK_BENCH_CLICKHOUSE_URL;

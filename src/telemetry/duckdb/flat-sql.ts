@@ -29,8 +29,9 @@ const isoTime = '[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[
 // yyjson (DuckDB's JSON) prints numbers in shortest form; JavaScript prints the same text except for
 // integral doubles (1000.0), exponents, -0 and more digits than a double keeps. Below 0.1 a number
 // could be written shorter than printed (1e-3), which the line-length proof (see checkedLines) must not meet.
+// DuckDB also reads NaN and Infinity (any case), which JSON.parse rejects: only finite numbers pass.
 const plainNumber = (r: string) =>
-  `(TRY_CAST(${r} AS DOUBLE) IS NOT NULL AND strlen(${r}) <= 15 AND NOT ends_with(${r}, '.0') AND NOT contains(${r}, 'e') AND NOT contains(${r}, 'E') AND ${r} <> '-0' AND NOT starts_with(${r}, '0.0') AND NOT starts_with(${r}, '-0.0'))`;
+  `(isfinite(TRY_CAST(${r} AS DOUBLE)) AND strlen(${r}) <= 15 AND NOT ends_with(${r}, '.0') AND NOT contains(${r}, 'e') AND NOT contains(${r}, 'E') AND ${r} <> '-0' AND NOT starts_with(${r}, '0.0') AND NOT starts_with(${r}, '-0.0'))`;
 const severityCase = (t: string) => `CASE lower(${t}) ${Object.entries(severityWords).map(([w, s]) => `WHEN ${q(w)} THEN ${q(s)}`).join(' ')} END`;
 
 /** The column holding the value of key `i` as text (see readLines). */

@@ -86,6 +86,17 @@ const deviations: ((e: Record<string, unknown>, rng: Rng) => string)[] = [
   () => '[1, 2, 3]',
   () => '"just a string"',
   (e) => JSON.stringify(e) + ' trailing',
+  // Literals DuckDB's JSON reader accepts and JSON.parse does not.
+  (e) => JSON.stringify(e).replace(/"durationMs":[^,]+/, '"durationMs":NaN'),
+  (e) => JSON.stringify(e).replace(/"retries":[^,]+/, '"retries":Infinity'),
+  (e) => JSON.stringify(e).replace(/"retries":[^,]+/, '"retries":-Infinity'),
+  (e) => JSON.stringify(e).replace(/"status":[^,]+/, '"status":nan'),
+  (e) => JSON.stringify(e).replace('}', ',}'),
+  // Whitespace around a line (JSON.parse ignores it), and two objects on one line.
+  (e) => `  ${JSON.stringify(e)} `,
+  (e) => `\t${JSON.stringify(e)}\t`,
+  (e) => JSON.stringify(e) + JSON.stringify(e),
+  (e) => `${JSON.stringify(e)} ${JSON.stringify(e)}`,
 ];
 
 function writeFile(path: string, n: number, rngSeed: number, style: 'compact' | 'spaced', deviationRate: number): void {

@@ -2,6 +2,7 @@ import duckdb, { type Vector } from '@duckdb/node-bindings';
 import { DuckDBDataChunk, type DuckDBAppender, type DuckDBType } from '@duckdb/node-api';
 import { stringFields, type EventColumns, type StringColumn, type StringField } from '../columns.ts';
 import { eventKinds, severities } from '../event.ts';
+import { userKeyOf } from './user-key.ts';
 
 const chunkRows = 2048;
 const encoder = new TextEncoder();
@@ -13,6 +14,7 @@ const stringColumnIndex: Record<StringField, number> = {
   service: 2, name: 5, route: 6, chain: 9, appVersion: 10, platform: 11, country: 12, rpcProvider: 13, userId: 14, deviceId: 15,
   address: 16, txHash: 17, traceId: 18, spanId: 19, metricName: 20, body: 22, attrs: 23,
 };
+const userKeyColumn = 24;
 
 /**
  * Appends column batches through `appender` without one JS value per cell: numbers and strings of up
@@ -35,6 +37,7 @@ export function appendColumns(appender: DuckDBAppender, types: readonly DuckDBTy
     writeNumbers(vec(8), cols.durationMs, from, n, 8);
     writeNumbers(vec(21), cols.metricValue, from, n, 8);
     for (const f of stringFields) writeStrings(vec(stringColumnIndex[f]), cols.strings[f], from, n);
+    writeUserKeys(vec(userKeyColumn), cols.strings.userId, from, n);
     appender.appendDataChunk(chunk);
   }
 }
@@ -132,4 +135,21 @@ function writeStrings(vector: Vector, col: StringColumn, from: number, n: number
     const start = r ? ends[r - 1]! : 0;
     if (ends[r]! - start > 12) duckdb.vector_assign_string_element_len(vector, i, bytes.subarray(start, ends[r]!));
   }
+}
+
+/** `user_key` of each row: the key of its user id's UTF-8 bytes, null without one. */
+function writeUserKeys(vector: Vector, userIds: StringColumn, from: number, n: number): void {
+  const { bytes, ends, nulls } = userIds;
+  let hadNull = false;
+  for (let i = 0; i < n; i++) {
+    const r = from + i;
+    if (nulls[r]) {
+      hadNull = setNull(i, hadNull);
+      scratchView.setUint32(i * 4, 0, true);
+      continue;
+    }
+    scratchView.setUint32(i * 4, userKeyOf(bytes.subarray(r ? ends[r - 1]! : 0, ends[r]!)), true);
+  }
+  copyScratch(vector, n * 4);
+  if (hadNull) copyValidity(vector, n);
 }

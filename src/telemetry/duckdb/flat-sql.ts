@@ -2,6 +2,7 @@ import { cleanValueChars } from '../../redaction/index.ts';
 import { dimensionColumns, identityColumns } from '../event.ts';
 import { pairLabel, severityWords } from '../normalize/build.ts';
 import { publicIdPattern, type FlatKey, type FlatPlan, type ScrubTarget } from '../normalize/flat-plan.ts';
+import { userKeySql } from './user-key.ts';
 
 /**
  * SQL that reads a planned flat JSON-lines file inside DuckDB: every line is parsed once into a
@@ -208,7 +209,7 @@ export function insertSql(plan: FlatPlan, replaced: ReadonlySet<number>): string
   return `INSERT INTO events
   SELECT make_timestamp(ms * 1000), 'log', ${c('service')}, sev, COALESCE(errflag OR sev IN ('error', 'fatal') OR status >= 500, false), name, ${c('route')}, status, duration,
     ${c('chain')}, ${c('app_version')}, ${c('platform')}, ${c('country')}, ${c('rpc_provider')}, ${c('user_id')}, ${c('device_id')}, ${c('address')}, ${c('tx_hash')}, ${c('trace_id')}, ${c('span_id')},
-    NULL, NULL, body, attrs
+    NULL, NULL, body, attrs, ${'user_id' in cols ? userKeySql('user_id') : 'NULL'}
   FROM (SELECT c.ms, ${Object.entries(cols).map(([col, e]) => `${e} AS ${col}`).join(', ')}${Object.keys(cols).length ? ', ' : ''}${severity} AS sev, ${status} AS status, ${errorFlag} AS errflag, ${duration} AS duration, ${name} AS name, ${body} AS body,
       ${attrs.length ? `${attrs.join(' || ')} || '}'` : `'{}'`} AS attrs
     FROM (${checkedLines(plan, false)}) AS c ${joins.join(' ')} WHERE c.ok)`;

@@ -1,4 +1,5 @@
 import type { TelemetryEvent } from '../event.ts';
+import { userKeyOf } from './user-key.ts';
 
 /** Column order of the `events` table; the appender writes in this order. */
 export const eventColumns = [
@@ -26,6 +27,8 @@ export const eventColumns = [
   ['metric_value', 'DOUBLE'],
   ['body', 'VARCHAR'],
   ['attrs', 'VARCHAR'],
+  // Added after the first release (ALTER TABLE appends it, see `upgradeEventsTable`), hence last.
+  ['user_key', 'UINTEGER'],
 ] as const;
 
 export const createEventsTable = `CREATE TABLE IF NOT EXISTS events (${eventColumns.map(([n, t]) => `${n} ${t}`).join(', ')})`;
@@ -59,6 +62,7 @@ export function toColumns(events: readonly TelemetryEvent[], from: number, to: n
     cols[21]![i] = e.metricValue;
     cols[22]![i] = e.body;
     cols[23]![i] = e.attrs;
+    cols[24]![i] = e.userId === null ? null : userKeyOf(e.userId);
   }
   return cols;
 }

@@ -1,5 +1,6 @@
 import { aliasToColumn, dimensionColumns, identityColumns, type Dimension, type Identity } from '../event.ts';
 import type { EventFilter, EventsQuery, MetricSeriesQuery, SeriesQuery, TopQuery } from '../store.ts';
+import { userKeyOf } from './user-key.ts';
 
 /** A statement and its bound parameters; user input only ever travels in `params`. */
 export interface Statement {
@@ -30,16 +31,23 @@ function keyExpr(key: string, p: Params): string {
   return key === 'statusCode' ? `CAST(${col} AS VARCHAR)` : col;
 }
 
+/** `col IN (values)`; for user ids the `user_key` test first, which DuckDB answers from a 4-byte column (see user-key.ts). */
+function identityIn(key: Identity, col: string, values: readonly string[], p: Params): string {
+  const list = (xs: readonly (string | number)[], cast = '') => (xs.length === 1 ? ` = ${p.add(xs[0]!)}${cast}` : ` IN (${xs.map((x) => `${p.add(x)}${cast}`).join(', ')})`);
+  const test = `${col}${list(values)}`;
+  return key === 'userId' ? `(user_key${list(values.map(userKeyOf), '::UINTEGER')} AND ${test})` : test;
+}
+
 function whereClause(f: EventFilter, p: Params): string {
   const parts = [`ts >= make_timestamp(${p.add(f.from.getTime() * 1000)}::BIGINT)`, `ts < make_timestamp(${p.add(f.to.getTime() * 1000)}::BIGINT)`];
   for (const [key, col] of Object.entries(identityColumns)) {
-    const v = f[key as keyof typeof identityColumns];
-    if (v !== undefined) parts.push(`${col} = ${p.add(v)}`);
+    const v = f[key as Identity];
+    if (v !== undefined) parts.push(identityIn(key as Identity, col, [v], p));
   }
   const any: string[] = [];
   for (const [key, col] of Object.entries(identityColumns)) {
-    const values = f.anyOf?.[key as keyof typeof identityColumns] ?? [];
-    if (values.length) any.push(`${col} IN (${values.map((v) => p.add(v)).join(', ')})`);
+    const values = f.anyOf?.[key as Identity] ?? [];
+    if (values.length) any.push(identityIn(key as Identity, col, values, p));
   }
   if (f.anyOf) parts.push(any.length ? `(${any.join(' OR ')})` : 'false');
   if (f.kind) parts.push(`kind = ${p.add(f.kind)}`);

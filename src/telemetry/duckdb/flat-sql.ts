@@ -16,15 +16,25 @@ import { userKeySql } from './user-key.ts';
 const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 /**
- * Every line of the file, numbered or not, parsed into a struct of the plan's keys (each as text:
- * a JSON string decoded, a number or boolean as printed). Blank lines come back as NULL, a line
- * that is not valid JSON gets a NULL struct, one that is not an object NULL fields.
+ * Every line of the file parsed into a struct of the plan's keys (each as text: a JSON string
+ * decoded, a number or boolean as printed), with `line` its text without the JSON whitespace
+ * around it (which JSON.parse ignores too). Unnumbered (the insert): DuckDB's JSON-lines reader,
+ * which validates each line as it splits the file, skips blank lines and gives NULL for a line
+ * that is not valid JSON. Numbered (the lines left over): every line in the file's order, from
+ * the CSV reader, with the same text and struct for each line; blank ones come back as NULL. A
+ * line that is not an object gets NULL fields. The caller's line count proves both saw every line.
  */
 function readLines(plan: FlatPlan, numbered: boolean): string {
-  const structure = JSON.stringify(Object.fromEntries(plan.keys.map((k) => [k.key, 'VARCHAR'])));
-  return `SELECT ${numbered ? 'ordinality' : '0::BIGINT'} AS n, line, CASE WHEN json_valid(line) THEN from_json(line, ${q(structure)}) END AS s
-    FROM read_csv($path, columns = {'line': 'VARCHAR'}, delim = '\\x01', quote = '', escape = '', header = false, auto_detect = false, new_line = '\\n', max_line_size = 8388608)${numbered ? ' WITH ORDINALITY' : ''}`;
+  const structure = q(JSON.stringify(Object.fromEntries(plan.keys.map((k) => [k.key, 'VARCHAR']))));
+  if (!numbered) {
+    return `SELECT 0::BIGINT AS n, line, from_json(line, ${structure}) AS s FROM (SELECT json::VARCHAR AS line
+    FROM read_json_objects($path, format = 'newline_delimited', ignore_errors = true, maximum_object_size = ${maxLineBytes}))`;
+  }
+  return `SELECT n, line, CASE WHEN json_valid(line) THEN from_json(line, ${structure}) END AS s FROM (SELECT ordinality AS n, trim(line, ${q(' \t\r')}) AS line
+    FROM read_csv($path, columns = {'line': 'VARCHAR'}, delim = '\\x01', quote = '', escape = '', header = false, auto_detect = false, new_line = '\\n', max_line_size = ${maxLineBytes}) WITH ORDINALITY)`;
 }
+
+const maxLineBytes = 8 * 1024 * 1024;
 
 const isoTime = '[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,3})?Z';
 // yyjson (DuckDB's JSON) prints numbers in shortest form; JavaScript prints the same text except for

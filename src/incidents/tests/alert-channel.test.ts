@@ -117,6 +117,18 @@ for (const { name: engine } of engines) {
       const incident = (await t.runtime.incidents.get(incidentId)).incident;
       assert.equal(incident.status, 'resolved');
       assert.equal((await t.runtime.incidents.getComponent(rpc.id)).status, 'operational');
+
+      // It fires again soon after, seen by two replicas at the same moment: one reopens it and opens
+      // one new incident, the other folds into the reopened alert without notifying again.
+      clock.advance(60_000);
+      const polygon = { ...bscSpike, title: 'RPC error rate above 5% on Polygon', series: 'rpc_errors{chain="polygon"}', labels: { chain: 'polygon' } };
+      const results = await Promise.all([raiseAlert(a, polygon), raiseAlert(b, polygon)]);
+      assert.deepEqual(results.map((r) => r.action).sort(), ['deduplicated', 'reopened']);
+      assert.deepEqual(results.map((r) => r.alert.id), [fired.alert.id, fired.alert.id]);
+      assert.equal(results.find((r) => r.action === 'deduplicated')!.deliveries.length, 0);
+      const incidents = await incidentsOf([fired.alert.id]);
+      assert.equal(incidents.length, 2, 'the resolved incident and one new one');
+      assert.equal((await listAlertEvents(a, fired.alert.id)).filter((e) => e.kind === 'reopened').length, 1);
     });
   });
 }

@@ -21,6 +21,16 @@ export interface RaiseResult {
  */
 export async function raiseAlert(deps: MonitorDeps, input: RaiseAlertInput, actor: Actor = null): Promise<RaiseResult> {
   const data = parseWith(RaiseAlertInput, input, 'alert');
+  // A replica that loses a race for the same alert (see `raiseOnce`) looks again; a third loss in a row is an error.
+  for (let attempt = 1; ; attempt++) {
+    const result = await raiseOnce(deps, data, actor);
+    if (result) return result;
+    if (attempt === 3) throw new Error(`alert ${data.title}: other replicas kept changing it while it was raised; try again`);
+  }
+}
+
+/** One try of `raiseAlert`; undefined when another replica changed the alert between our read and our write. */
+async function raiseOnce(deps: MonitorDeps, data: ReturnType<typeof RaiseAlertInput.parse>, actor: Actor): Promise<RaiseResult | undefined> {
   const at = (data.at ?? deps.clock.now()).toISOString();
   const fingerprint = data.fingerprint ?? fingerprintOf(data.source, data.series, data.labels, data.title);
   const { db } = deps.store;
@@ -28,14 +38,18 @@ export async function raiseAlert(deps: MonitorDeps, input: RaiseAlertInput, acto
 
   const open = await db.selectFrom('monitor_alerts').selectAll().where('open_key', '=', fingerprint).executeTakeFirst();
   if (open) {
-    const escalated = severityRank(data.severity) > severityRank(open.severity as AlertRecord['severity']);
-    await db
+    const escalating = severityRank(data.severity) > severityRank(open.severity as AlertRecord['severity']);
+    // Only the replica whose update still finds the old severity escalates (and notifies).
+    const updated = await db
       .updateTable('monitor_alerts')
-      .set((eb) => ({ last_seen_at: at, summary: data.summary || open.summary, occurrences: eb('occurrences', '+', 1), updated_at: at, ...(escalated ? { severity: data.severity, title: data.title } : {}) }))
+      .set((eb) => ({ last_seen_at: at, summary: data.summary || open.summary, occurrences: eb('occurrences', '+', 1), updated_at: at, ...(escalating ? { severity: data.severity, title: data.title } : {}) }))
       .where('id', '=', open.id)
-      .execute();
+      .where('open_key', '=', fingerprint)
+      .where('severity', '=', open.severity)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) return undefined;
     const alert = await readAlert(db, open.id);
-    if (!escalated) return { alert, action: 'deduplicated', held: 'duplicate', deliveries: [] };
+    if (!escalating) return { alert, action: 'deduplicated', held: 'duplicate', deliveries: [] };
     await addEvent(db, alert.id, at, 'escalated', actor, `${open.severity} → ${data.severity}`, deps.clock.nowMs());
     if (alert.silencedBy || alert.flapping) return { alert, action: 'deduplicated', held: alert.flapping ? 'flapping' : 'silenced', deliveries: [] };
     return { alert, action: 'deduplicated', held: null, deliveries: await notifyAlert(deps, alert, 'escalated') };
@@ -47,11 +61,14 @@ export async function raiseAlert(deps: MonitorDeps, input: RaiseAlertInput, acto
   if (recent) {
     const reopenCount = Number(recent.reopen_count) + 1;
     const flapping = reopenCount >= deps.config.flapMaxReopens;
-    await db
+    const reopened = await db
       .updateTable('monitor_alerts')
       .set({ status: 'firing', open_key: fingerprint, resolved_at: null, resolved_by: null, acknowledged_at: null, acknowledged_by: null, reopen_count: reopenCount, flapping: flapping ? 1 : 0, last_seen_at: at, summary: data.summary || recent.summary, silenced_by: silence?.id ?? null, updated_at: at })
       .where('id', '=', recent.id)
-      .execute();
+      .where('status', '=', 'resolved')
+      .executeTakeFirst();
+    // Another replica reopened it first: the next try folds this report into the open alert.
+    if (Number(reopened.numUpdatedRows) === 0) return undefined;
     await addEvent(db, recent.id, at, 'reopened', actor, `reopened ${reopenCount}× within ${deps.config.flapWindowSec}s of resolving`, deps.clock.nowMs());
     const alert = await readAlert(db, recent.id);
     if (flapping) {

@@ -7,7 +7,7 @@ import { alertIncidentHooks, createIncidentsService, type IncidentsService } fro
 import { AssistDisabledError, createChatClient, draftReply } from './assist/index.ts';
 import { openKbService, type KbService } from './kb/index.ts';
 import { createMcpHttpHandler, runtimeTools } from './mcp/index.ts';
-import { createMonitorDeps, MonitorScheduler, sendNotice } from './monitor/index.ts';
+import { createMonitorDeps, MonitorScheduler, sendNotice, type MonitorDeps } from './monitor/index.ts';
 import { openStore, type RelationalStore } from './storage/index.ts';
 import { createCommunityDeps, startCommunityBackground } from './community/index.ts';
 import { scrubText } from './redaction/index.ts';
@@ -21,6 +21,8 @@ export interface Runtime {
   clock: Clock;
   store: RelationalStore;
   incidents: IncidentsService;
+  /** The alert verbs' dependencies with incident channels wired: every surface that raises or resolves alerts uses these. */
+  monitor: MonitorDeps;
   /** Chain registry and adapters (transaction diagnosis, address inspection), from config `chains`. */
   chains: ChainService;
   /** The telemetry store and service, opened on first use (the DuckDB file allows one writer process). */
@@ -56,6 +58,9 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   const replyHosts = [...config.statusPage.allowedLinkHosts, publicHost];
   const incidents = createIncidentsService({ store, clock, logger, config, replyToTicket: async (ticketId, bodies) => void (await replyToTicket(store.db, ticketId, bodies, { clock, allowedHosts: replyHosts, source: { kind: 'incident' }, slaSettings: sla.settings })) });
   closers.push(async () => incidents.close());
+  // Incident channels open incidents through the incidents service (the monitor does not import it).
+  const monitor = createMonitorDeps(store, clock, config, alertIncidentHooks(incidents.deps));
+  closers.push(async () => monitor.mailer?.close());
   let telemetry: Promise<TelemetryService> | undefined;
   closers.push(async () => void (await (await telemetry?.catch(() => undefined))?.close()));
   let kb: Promise<KbService> | undefined;
@@ -77,6 +82,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     clock,
     store,
     incidents,
+    monitor,
     chains,
     telemetry: () => (telemetry ??= openTelemetry(config, clock)),
     kb: openKb,
@@ -102,6 +108,7 @@ export function buildHttpDeps(runtime: Runtime, isReady: () => boolean = () => t
     loginLimiter: new FailureLimiter(runtime.config.auth.loginAttemptsPerWindow, runtime.config.auth.loginWindowSec * 1000, runtime.clock),
     metrics,
     incidents: runtime.incidents,
+    monitor: runtime.monitor,
     chains: runtime.chains,
     telemetry: runtime.telemetry,
     kb: runtime.kb,
@@ -180,11 +187,9 @@ export async function startServer(config: Config, options: RuntimeOptions & { an
 
 /** Runs the stored monitors in the background: telemetry, configured chains and the status-page mirror wired in. */
 function startMonitorScheduler(runtime: Runtime): () => Promise<void> {
-  // Incident channels open incidents through the incidents service (the monitor does not import it).
-  const monitor = createMonitorDeps(runtime.store, runtime.clock, runtime.config, alertIncidentHooks(runtime.incidents.deps));
   const scheduler = new MonitorScheduler(
     {
-      monitor,
+      monitor: runtime.monitor,
       logger: runtime.logger,
       telemetry: async () => (await runtime.telemetry()).store,
       maxQueryRangeDays: runtime.config.telemetry.maxQueryRangeDays,
@@ -193,17 +198,12 @@ function startMonitorScheduler(runtime: Runtime): () => Promise<void> {
     },
     { workerId: `monitor-${process.pid}-${runtime.clock.nowMs()}`, tickMs: runtime.config.monitor.schedulerTickSec * 1000, runTimeoutMs: runtime.config.monitor.runTimeoutMs },
   );
-  const stop = scheduler.start();
-  return async () => {
-    await stop();
-    monitor.mailer?.close();
-  };
+  return scheduler.start();
 }
 
 /** Runs due SLA warning and breach actions in the background; notify actions go to the alert channel named by their target. */
 function startSlaActions(runtime: Runtime, consoleUrl: string): () => Promise<void> {
-  const monitor = createMonitorDeps(runtime.store, runtime.clock, runtime.config);
-  const stop = startSlaBackground(
+  return startSlaBackground(
     {
       store: runtime.store,
       clock: runtime.clock,
@@ -211,22 +211,18 @@ function startSlaActions(runtime: Runtime, consoleUrl: string): () => Promise<vo
       settings: runtime.sla.settings,
       notify: async (n) => {
         const { title, text, link, fields } = slaNotificationText(n, consoleUrl);
-        await sendNotice(monitor, n.target, { event: `sla.${n.stage}`, title, text, link, fields });
+        await sendNotice(runtime.monitor, n.target, { event: `sla.${n.stage}`, title, text, link, fields });
       },
     },
     { workerId: `sla-${process.pid}-${runtime.clock.nowMs()}`, tickMs: runtime.config.sla.actionsTickSec * 1000 },
   );
-  return async () => {
-    await stop();
-    monitor.mailer?.close();
-  };
 }
 
 /** Polls due community sources and looks for bursts in the background, one replica per tick. */
 function startCommunity(runtime: Runtime): () => Promise<void> {
   const deps = async () => {
     const tickets = await runtime.tickets().catch(() => undefined);
-    return createCommunityDeps({ store: runtime.store, clock: runtime.clock, config: runtime.config, registry: runtime.chains.registry, ...(tickets ? { triager: tickets.triager } : {}) });
+    return createCommunityDeps({ store: runtime.store, clock: runtime.clock, config: runtime.config, monitor: runtime.monitor, registry: runtime.chains.registry, ...(tickets ? { triager: tickets.triager } : {}) });
   };
   return startCommunityBackground(deps, { workerId: `community-${process.pid}-${runtime.clock.nowMs()}`, tickMs: runtime.config.community.backgroundTickSec * 1000, logger: runtime.logger });
 }

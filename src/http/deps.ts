@@ -4,6 +4,7 @@ import type { ChainService } from '../chains/index.ts';
 import type { Clock, Config, Logger } from '../core/index.ts';
 import type { IncidentsService } from '../incidents/index.ts';
 import type { KbService } from '../kb/index.ts';
+import type { MonitorDeps } from '../monitor/index.ts';
 import type { Draft, DraftRequest } from '../assist/index.ts';
 import type { RelationalStore } from '../storage/index.ts';
 import type { TelemetryService } from '../telemetry/index.ts';
@@ -19,6 +20,8 @@ export interface HttpDeps {
   metrics: Registry;
   /** Incidents, status page, subscribers and postmortems. */
   incidents: IncidentsService;
+  /** Alerts, silences and channels, with incident channels wired (the runtime's). */
+  monitor: MonitorDeps;
   /** Chain registry and adapters: transaction diagnosis and address inspection. */
   chains: ChainService;
   /** Telemetry ingest and queries (opened on first use). */

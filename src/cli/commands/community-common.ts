@@ -5,5 +5,5 @@ import type { CliContext } from '../context.ts';
 export async function communityDeps(ctx: CliContext, withTriage = true): Promise<CommunityDeps> {
   const runtime = await ctx.runtime();
   const tickets = withTriage ? await runtime.tickets().catch(() => undefined) : undefined;
-  return createCommunityDeps({ store: runtime.store, clock: runtime.clock, config: runtime.config, registry: runtime.chains.registry, ...(tickets ? { triager: tickets.triager } : {}) });
+  return createCommunityDeps({ store: runtime.store, clock: runtime.clock, config: runtime.config, monitor: runtime.monitor, registry: runtime.chains.registry, ...(tickets ? { triager: tickets.triager } : {}) });
 }

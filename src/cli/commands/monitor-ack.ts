@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { acknowledgeAlert, createMonitorDeps } from '../../monitor/index.ts';
+import { acknowledgeAlert } from '../../monitor/index.ts';
 import { action, addCommand } from '../define.ts';
 import { renderAlert } from './monitor-alerts.ts';
 
@@ -7,8 +7,8 @@ import { renderAlert } from './monitor-alerts.ts';
 export function registerMonitorAck(program: Command): void {
   addCommand(program, 'monitor ack <id>', 'Acknowledge a firing alert.').action(
     action(async (ctx, id: string) => {
-      const { store, clock, config } = await ctx.runtime();
-      ctx.print(await acknowledgeAlert(createMonitorDeps(store, clock, config), id, 'cli'), renderAlert);
+      const { monitor } = await ctx.runtime();
+      ctx.print(await acknowledgeAlert(monitor, id, 'cli'), renderAlert);
     }),
   );
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ValidationError } from '../../core/index.ts';
-import { addMonitor, createMonitorDeps, type MonitorDefinition } from '../../monitor/index.ts';
+import { addMonitor, type MonitorDefinition } from '../../monitor/index.ts';
 import { parseDurationSec } from '../../telemetry/index.ts';
 import { action, addCommand } from '../define.ts';
 
@@ -71,8 +71,8 @@ export function registerMonitorAdd(program: Command): void {
           if (kind === 'http') input.check = { ...((extra.check as Record<string, unknown> | undefined) ?? {}), url: opts.url };
           else input.url = opts.url;
         }
-        const { store, clock, config } = await ctx.runtime();
-        const m = await addMonitor(createMonitorDeps(store, clock, config), input as Parameters<typeof addMonitor>[1], 'cli');
+        const { monitor } = await ctx.runtime();
+        const m = await addMonitor(monitor, input as Parameters<typeof addMonitor>[1], 'cli');
         ctx.print(m, renderMonitor);
       }),
     );

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createMonitorDeps, listAlerts, type AlertRecord } from '../../monitor/index.ts';
+import { listAlerts, type AlertRecord } from '../../monitor/index.ts';
 import { action, addCommand } from '../define.ts';
 
 export function renderAlert(a: AlertRecord): string {
@@ -17,8 +17,8 @@ export function registerMonitorAlerts(program: Command): void {
     .option('--before <id>', 'the page after this alert id')
     .action(
       action(async (ctx, opts: { status?: string; severity?: string; source?: string; limit?: string; before?: string }) => {
-        const { store, clock, config } = await ctx.runtime();
-        const page = await listAlerts(createMonitorDeps(store, clock, config), { ...opts } as Parameters<typeof listAlerts>[1]);
+        const { monitor } = await ctx.runtime();
+        const page = await listAlerts(monitor, { ...opts } as Parameters<typeof listAlerts>[1]);
         ctx.print(page, (p) => (p.items.length ? [...p.items.map(renderAlert), ...(p.next ? [`… more with --before ${p.next}`] : [])].join('\n') : 'No alerts.'));
       }),
     );

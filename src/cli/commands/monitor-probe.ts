@@ -3,7 +3,6 @@ import { ValidationError } from '../../core/index.ts';
 import {
   applyProbeVerdicts,
   fetchStatuspage,
-  createMonitorDeps,
   httpCheckAlert,
   judgeRpcRound,
   pollProviderStatus,
@@ -34,7 +33,7 @@ export function registerMonitorProbe(program: Command): void {
       action(async (ctx, opts: ProbeOptions) => {
         if (!opts.chain?.length && !opts.http?.length && !opts.statusPage?.length) throw new ValidationError('Nothing to probe.', { metaMessages: ['Give --chain, --http or --status-page.'] });
         const runtime = await ctx.runtime();
-        const deps = createMonitorDeps(runtime.store, runtime.clock, runtime.config);
+        const deps = runtime.monitor;
         const timeoutMs = Number(opts.timeoutMs ?? 5000);
         const endpoints: RpcEndpoint[] = (opts.chain ?? []).flatMap((slug) => {
           const chain = runtime.chains.registry.get(slug);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createMonitorDeps, resolveAlert } from '../../monitor/index.ts';
+import { resolveAlert } from '../../monitor/index.ts';
 import { action, addCommand } from '../define.ts';
 import { renderAlert } from './monitor-alerts.ts';
 
@@ -9,8 +9,8 @@ export function registerMonitorResolve(program: Command): void {
     .option('--note <text>', 'why it is resolved')
     .action(
       action(async (ctx, id: string, opts: { note?: string }) => {
-        const { store, clock, config } = await ctx.runtime();
-        const res = await resolveAlert(createMonitorDeps(store, clock, config), id, 'cli', opts.note);
+        const { monitor } = await ctx.runtime();
+        const res = await resolveAlert(monitor, id, 'cli', opts.note);
         ctx.print(res, (r) => [renderAlert(r.alert), ...r.deliveries.map((d) => `  ${d.ok ? 'sent to' : 'FAILED'} ${d.channel}${d.error ? `: ${d.error}` : ''}`)].join('\n'));
       }),
     );

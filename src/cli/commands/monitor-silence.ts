@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ValidationError } from '../../core/index.ts';
-import { createMonitorDeps, createSilence } from '../../monitor/index.ts';
+import { createSilence } from '../../monitor/index.ts';
 import { action, addCommand } from '../define.ts';
 
 function durationMs(text: string): number {
@@ -25,11 +25,11 @@ export function registerMonitorSilence(program: Command): void {
           if (at < 1) throw new ValidationError(`--match must be key=value, got ${JSON.stringify(m)}.`);
           matchers[m.slice(0, at)] = m.slice(at + 1);
         }
-        const { store, clock, config } = await ctx.runtime();
+        const { monitor, clock } = await ctx.runtime();
         const start = opts.start ? new Date(opts.start) : clock.now();
         if (Number.isNaN(start.getTime())) throw new ValidationError(`--start is not a time: ${JSON.stringify(opts.start)}.`);
         const silence = await createSilence(
-          createMonitorDeps(store, clock, config),
+          monitor,
           { kind: opts.maintenance ? 'maintenance' : 'silence', matchers, startsAt: start, endsAt: new Date(start.getTime() + durationMs(opts.for)), reason: opts.reason },
           'cli',
         );

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createChainRegistry } from '../../chains/index.ts';
+import { createMonitorDeps } from '../../monitor/index.ts';
 import { Config, manualClock, type ManualClock } from '../../core/index.ts';
 import type { RelationalStore } from '../../storage/index.ts';
 import { createCommunityDeps, type CommunityDeps } from '../index.ts';
@@ -38,6 +39,6 @@ export async function serveFeeds(handler: (req: IncomingMessage, res: ServerResp
 export async function testDeps(store: RelationalStore, at = '2026-11-27T09:00:00Z', env: Record<string, string> = {}): Promise<CommunityDeps & { clock: ManualClock }> {
   const clock = manualClock(at);
   const config = Config.parse({ community: { brandNames: ['OpsDesk Wallet'], officialDomains: ['opsdeskwallet.com'], authorSecret: 'test-secret-0123456789abcdef' } });
-  const deps = await createCommunityDeps({ store, clock, config, registry: createChainRegistry() });
+  const deps = await createCommunityDeps({ store, clock, config, monitor: createMonitorDeps(store, clock, config), registry: createChainRegistry() });
   return { ...deps, clock, env };
 }

@@ -28,7 +28,7 @@ const posts: Post[] = [
 /** Stores the demo's community posts through the real ingest (redaction, entities, topics, sentiment, scam watch). */
 export async function seedCommunity(runtime: Runtime): Promise<number> {
   const tickets = await runtime.tickets().catch(() => undefined);
-  const deps = await createCommunityDeps({ store: runtime.store, clock: runtime.clock, config: runtime.config, registry: runtime.chains.registry, ...(tickets ? { triager: tickets.triager } : {}) });
+  const deps = await createCommunityDeps({ store: runtime.store, clock: runtime.clock, config: runtime.config, monitor: runtime.monitor, registry: runtime.chains.registry, ...(tickets ? { triager: tickets.triager } : {}) });
   const existing = (await listSources(deps)).find((s) => s.name === 'demo-community');
   const source = existing ?? (await addSource(deps, { kind: 'webhook', name: 'demo-community' }));
   const now = runtime.clock.nowMs();

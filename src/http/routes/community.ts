@@ -34,7 +34,7 @@ export function communityRoutes(deps: HttpDeps): RouteDef[] {
   const community = (): Promise<CommunityDeps> =>
     (built ??= (async () => {
       const tickets = await deps.tickets().catch(() => undefined);
-      return createCommunityDeps({ store: deps.store, clock: deps.clock, config: deps.config, registry: deps.chains.registry, ...(tickets ? { triager: tickets.triager } : {}) });
+      return createCommunityDeps({ store: deps.store, clock: deps.clock, config: deps.config, monitor: deps.monitor, registry: deps.chains.registry, ...(tickets ? { triager: tickets.triager } : {}) });
     })()).catch((err: unknown) => {
       built = undefined;
       throw err;

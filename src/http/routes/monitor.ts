@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { atLeast } from '../../auth/index.ts';
 import { ValidationError } from '../../core/index.ts';
-import { alertIncidentHooks } from '../../incidents/index.ts';
 import {
   acknowledgeAlert,
   addChannel,
@@ -10,7 +9,6 @@ import {
   listMonitors,
   removeMonitor,
   MonitorDefinitionInput,
-  createMonitorDeps,
   createSilence,
   detectSeries,
   errorBudgetReport,
@@ -55,7 +53,7 @@ const ResolveBody = z.object({ note: z.string().max(2000).optional() }).default(
 
 /** Alerts, silences, channels, and the detector and SLO maths as stateless calls. */
 export function monitorRoutes(deps: HttpDeps): RouteDef[] {
-  const monitor = createMonitorDeps(deps.store, deps.clock, deps.config, alertIncidentHooks(deps.incidents.deps));
+  const { monitor } = deps;
   const read = { roles: atLeast('agent') } as const;
   const change = { roles: atLeast('engineer') } as const;
   const id = (c: { req: { param(name: string): string | undefined } }) => c.req.param('id') ?? '';

@@ -38,7 +38,7 @@ test('behavior: the error lists every reason and says what to do', () => {
     assert.ok(err instanceof UpdateImpersonationRiskError);
     assert.equal(err.code, 'VALIDATION');
     assert.equal(err.shortMessage, 'The update was refused: it reads like a request for wallet secrets or a phishing link.');
-    assert.ok(err.metaMessages.some((m) => m.includes('asks users to verify, validate or sync a wallet')));
+    assert.ok(err.metaMessages.some((m) => m.includes('asks users to verify, validate, sync or restore a wallet')));
     assert.ok(err.metaMessages.some((m) => m.includes('links to evil.test')));
   }
 });

@@ -36,8 +36,13 @@ test('behavior: the guard refuses scams and secrets, and lets warnings through',
   assert.deepEqual(unsafeReplyReasons('Remember: we will never ask for your seed phrase.', []), []);
   assert.deepEqual(unsafeReplyReasons('Nunca compartas tu frase semilla con nadie.', []), []);
   assert.match(unsafeReplyReasons('Please send us your 12 words so we can check', []).join(), /wallet secret/);
-  assert.match(unsafeReplyReasons('Para resolver, valida tu billetera en el enlace', []).join(), /verify, validate or sync/);
-  assert.match(unsafeReplyReasons('Sincronize sua carteira agora', []).join(), /verify, validate or sync/);
+  assert.match(unsafeReplyReasons('Para resolver, valida tu billetera en el enlace', []).join(), /verify, validate, sync or restore/);
+  assert.match(unsafeReplyReasons('Sincronize sua carteira agora', []).join(), /verify, validate, sync or restore/);
+  // The same rules as status-page updates (one module): "restore" lures were once caught only there.
+  for (const lure of ['Please restore your wallet to get the funds back', 'Restaura tu billetera para continuar', 'Restaure sua carteira hoje']) {
+    assert.match(unsafeReplyReasons(lure, []).join(), /verify, validate, sync or restore/, lure);
+  }
+  assert.match(unsafeReplyReasons('see [https://wallet-fix.xyz]', []).join(), /links to wallet-fix.xyz,/);
   assert.match(unsafeReplyReasons('see https://wallet-support-desk.xyz/fix', ['etherscan.io']).join(), /links to wallet-support-desk.xyz/);
   assert.deepEqual(unsafeReplyReasons('see https://etherscan.io/tx/0x1', ['etherscan.io']), []);
   const seed = 'abandon ability able about above absent absorb abstract absurd abuse access accident';

@@ -30,9 +30,10 @@ const maxOtherLines = 2_000_000;
 export async function ingestFlatFile(store: TelemetryStore, path: string, pipeline: Pipeline, options: FlatIngestOptions, durableBefore: number): Promise<number | undefined> {
   if (!store.loadFlatJsonLines) return undefined;
   const before = await stat(path);
-  const samples = await sampleLines(path);
-  const plan = planFlatLines(samples, options.limits, (key) => scrubText(key.slice(0, 256)));
-  if ('none' in plan) return undefined;
+  const { lines: samples, crlf } = await sampleLines(path);
+  const planned = planFlatLines(samples, options.limits, (key) => scrubText(key.slice(0, 256)));
+  if ('none' in planned) return undefined;
+  const plan = { ...planned, crlf };
   const nowMs = options.clock.nowMs();
   const result = await store.loadFlatJsonLines(path, plan, {
     minMs: options.limits.minTsMs,
@@ -42,7 +43,7 @@ export async function ingestFlatFile(store: TelemetryStore, path: string, pipeli
     countLines: async () => {
       let lines = 0;
       let empty = 0;
-      await scanLines(path, [], () => undefined, (n, e) => ((lines = n), (empty = e)));
+      await scanLines(path, [], () => undefined, (n, e) => ((lines = n), (empty = e)), crlf);
       return { lines, empty };
     },
     unchanged: async () => {
@@ -57,15 +58,22 @@ export async function ingestFlatFile(store: TelemetryStore, path: string, pipeli
   return durable - durableBefore;
 }
 
-/** The first whole non-blank lines of the file. */
-async function sampleLines(path: string): Promise<string[]> {
+/**
+ * The first whole non-blank lines of the file. When every one that has a line end ends with CR LF
+ * (the file's last line may have none), `crlf` is set and the CRs are left out.
+ */
+async function sampleLines(path: string): Promise<{ lines: string[]; crlf: boolean }> {
   const fh = await open(path, 'r');
   try {
     const buf = Buffer.alloc(sampleBytes);
     const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
     const text = buf.subarray(0, bytesRead).toString('utf8');
     const whole = bytesRead < buf.length ? text : text.slice(0, text.lastIndexOf('\n') + 1);
-    return whole.split('\n').filter((line) => line.trim()).slice(0, planSampleLines);
+    const parts = whole.split('\n');
+    const ended = parts.slice(0, -1).filter((line) => line.trim());
+    const crlf = ended.length > 0 && ended.every((line) => line.endsWith('\r'));
+    const lines = [...(crlf ? ended.map((line) => line.slice(0, -1)) : ended), parts.at(-1)!].filter((line) => line.trim());
+    return { lines: lines.slice(0, planSampleLines), crlf };
   } finally {
     await fh.close();
   }
@@ -86,8 +94,9 @@ function redactDistinct(target: ScrubTarget, values: readonly string[]): Map<str
 /**
  * Reads the file's lines as DuckDB numbers them (split at \n, empty ones too), calling `take` with the
  * text of each wanted line (ascending numbers; null: not valid UTF-8), then `done` with the counts.
+ * With `crlf`, a line of only a CR counts as empty (DuckDB's CSV reader splits at CR LF then).
  */
-async function scanLines(path: string, wanted: readonly number[], take: (line: number, text: string | null) => Promise<void> | void, done: (lines: number, empty: number) => void): Promise<void> {
+async function scanLines(path: string, wanted: readonly number[], take: (line: number, text: string | null) => Promise<void> | void, done: (lines: number, empty: number) => void, crlf = false): Promise<void> {
   const fh = await open(path, 'r');
   try {
     const buf = Buffer.alloc(8 * 1024 * 1024);
@@ -97,6 +106,8 @@ async function scanLines(path: string, wanted: readonly number[], take: (line: n
     let line = 0;
     let empty = 0;
     let next = 0;
+    // With crlf: the unfinished line is exactly a CR so far (it may end at the next read's first byte).
+    let onlyCr = false;
     for (;;) {
       const { bytesRead } = await fh.read(buf, 0, buf.length, null);
       if (bytesRead === 0) break;
@@ -105,7 +116,8 @@ async function scanLines(path: string, wanted: readonly number[], take: (line: n
       let start = 0;
       for (let nl = data.indexOf(10); nl >= 0; nl = data.indexOf(10, start)) {
         line++;
-        if (nl === start && !(start === 0 && continued)) empty++;
+        const fresh = !(start === 0 && continued);
+        if (fresh ? nl === start || (crlf && nl === start + 1 && data[start] === 13) : nl === 0 && onlyCr) empty++;
         if (next < wanted.length && wanted[next] === line) {
           await take(line, decodeLine(data, start, nl));
           next++;
@@ -113,6 +125,7 @@ async function scanLines(path: string, wanted: readonly number[], take: (line: n
         start = nl + 1;
       }
       const rest = data.subarray(start);
+      onlyCr = crlf && rest.length === 1 && rest[0] === 13 && !(start === 0 && continued);
       midLine = rest.length > 0 || (start === 0 && continued);
       carry = next < wanted.length && rest.length ? Buffer.from(rest) : Buffer.alloc(0);
     }

@@ -31,7 +31,7 @@ function readLines(plan: FlatPlan, numbered: boolean): string {
     FROM read_json_objects($path, format = 'newline_delimited', ignore_errors = true, maximum_object_size = ${maxLineBytes}))`;
   }
   return `SELECT n, line, CASE WHEN json_valid(line) THEN from_json(line, ${structure}) END AS s FROM (SELECT ordinality AS n, trim(line, ${q(' \t\r')}) AS line
-    FROM read_csv($path, columns = {'line': 'VARCHAR'}, delim = '\\x01', quote = '', escape = '', header = false, auto_detect = false, new_line = '\\n', max_line_size = ${maxLineBytes}) WITH ORDINALITY)`;
+    FROM read_csv($path, columns = {'line': 'VARCHAR'}, delim = '\\x01', quote = '', escape = '', header = false, auto_detect = false, new_line = '${plan.crlf ? '\\r\\n' : '\\n'}', max_line_size = ${maxLineBytes}) WITH ORDINALITY)`;
 }
 
 const maxLineBytes = 8 * 1024 * 1024;

@@ -34,6 +34,8 @@ export interface FlatPlan {
   keys: FlatKey[];
   /** Lines written with a space after each colon and comma (Python's json.dumps), else compact (JSON.stringify). */
   spaced: boolean;
+  /** Every line ends with CR LF (Windows exports); set by the file reader, which strips the CR before planning. */
+  crlf?: boolean;
   limits: IngestLimits;
 }
 

@@ -36,6 +36,15 @@ export interface TelemetryEvent {
   attrs: string;
 }
 
+/** An event with the given fields and every other one empty (a log with no attributes unless `kind`/`attrs` say otherwise). */
+export function telemetryEvent(fields: Partial<TelemetryEvent> & { tsMs: number }): TelemetryEvent {
+  return {
+    kind: 'log', service: null, severity: null, isError: false, name: null, route: null, statusCode: null, durationMs: null, chain: null, appVersion: null, platform: null, country: null,
+    rpcProvider: null, userId: null, deviceId: null, address: null, txHash: null, traceId: null, spanId: null, metricName: null, metricValue: null, body: null, attrs: '{}',
+    ...fields,
+  };
+}
+
 /** String columns that may be filtered on and grouped by (the allowlist for user-chosen columns). */
 export const dimensionColumns = {
   service: 'service',

@@ -27,7 +27,7 @@ export {
   type RetentionPolicy,
   type StoreStats,
 } from './store.ts';
-export { dimensions, dimensionColumns, identityColumns, eventKinds, severities, GroupKey, type TelemetryEvent, type Dimension, type EventKind, type Severity } from './event.ts';
+export { dimensions, dimensionColumns, identityColumns, eventKinds, severities, GroupKey, telemetryEvent, type TelemetryEvent, type Dimension, type EventKind, type Severity } from './event.ts';
 export {
   TelemetryStoreLockedError,
   TelemetryStoreUnavailableError,

@@ -1,4 +1,4 @@
-import type { TelemetryEvent } from '../../telemetry/index.ts';
+import { telemetryEvent, type TelemetryEvent } from '../../telemetry/index.ts';
 import type { SchedulerDeps } from './deps.ts';
 
 /** Metric names of probe results in the telemetry store (query with GET /api/telemetry/metric?metric=…). */
@@ -23,32 +23,7 @@ export async function recordProbeSamples(deps: SchedulerDeps, atMs: number, samp
   if (!deps.telemetry || !samples.length) return false;
   const events: TelemetryEvent[] = samples
     .filter((s) => Number.isFinite(s.value))
-    .map((s) => ({
-      tsMs: atMs,
-      kind: 'metric',
-      service: 'opsdesk-probe',
-      severity: null,
-      isError: false,
-      name: s.attrs.monitor ?? null,
-      route: null,
-      statusCode: null,
-      durationMs: null,
-      chain: s.chain ?? null,
-      appVersion: null,
-      platform: null,
-      country: null,
-      rpcProvider: null,
-      userId: null,
-      deviceId: null,
-      address: null,
-      txHash: null,
-      traceId: null,
-      spanId: null,
-      metricName: s.metric,
-      metricValue: s.value,
-      body: null,
-      attrs: JSON.stringify(s.attrs),
-    }));
+    .map((s) => telemetryEvent({ tsMs: atMs, kind: 'metric', service: 'opsdesk-probe', name: s.attrs.monitor ?? null, chain: s.chain ?? null, metricName: s.metric, metricValue: s.value, attrs: JSON.stringify(s.attrs) }));
   try {
     await (await deps.telemetry()).append(events);
     return true;

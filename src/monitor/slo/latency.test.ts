@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Config, manualClock } from '../../core/index.ts';
-import { openTelemetry, type TelemetryEvent } from '../../telemetry/index.ts';
+import { openTelemetry, telemetryEvent } from '../../telemetry/index.ts';
 import { tempDir } from '../../../test/tmp.ts';
 import { CountIndex, evaluateBurnRules, parseSlo, replayBurnAlerts } from './burn-rate.ts';
 import { latencyCountsFromTelemetry, sloCountsFromTelemetry } from './from-telemetry.ts';
@@ -127,7 +127,7 @@ describe('latency SLOs from histograms', () => {
         ],
       );
       // No histogram for another route: span durations instead.
-      const base: TelemetryEvent = { tsMs: t0, kind: 'span', service: 'wallet-api', severity: null, isError: false, name: 'GET /v1/quote', route: '/v1/quote', statusCode: 200, durationMs: 120, chain: null, appVersion: null, platform: null, country: null, rpcProvider: null, userId: null, deviceId: null, address: null, txHash: null, traceId: null, spanId: null, metricName: null, metricValue: null, body: null, attrs: '{}' };
+      const base = telemetryEvent({ tsMs: t0, kind: 'span', service: 'wallet-api', name: 'GET /v1/quote', route: '/v1/quote', statusCode: 200, durationMs: 120 });
       await t.store.append([100, 250, 400, 2000].map((d, i) => ({ ...base, tsMs: t0 + i * 1000, durationMs: d })));
       const quote = parseSlo({ ...slo, route: '/v1/quote' });
       assert.deepEqual(

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { DuckDbTelemetryStore, type TelemetryEvent } from '../../telemetry/index.ts';
+import { DuckDbTelemetryStore, telemetryEvent, type TelemetryEvent } from '../../telemetry/index.ts';
 import { tempDir } from '../../../test/tmp.ts';
 import { burnRate, CountIndex, defaultBurnRules, errorBudgetReport, evaluateBurnRules, parseSlo, replayBurnAlerts, sloCountsFromTelemetry, type CountPoint } from '../index.ts';
 
@@ -97,7 +97,7 @@ describe('SLO burn rates', () => {
     const { dir, remove } = tempDir();
     const store = await DuckDbTelemetryStore.open({ file: join(dir, 't.duckdb'), memoryLimit: '256MB', threads: 1, userIndex: false });
     try {
-      const base: TelemetryEvent = { tsMs: t0, kind: 'span', service: 'wallet-api', severity: null, isError: false, name: 'POST /v1/swap', route: '/v1/swap', statusCode: 200, durationMs: 120, chain: null, appVersion: null, platform: null, country: null, rpcProvider: null, userId: null, deviceId: null, address: null, txHash: null, traceId: null, spanId: null, metricName: null, metricValue: null, body: null, attrs: '{}' };
+      const base = telemetryEvent({ tsMs: t0, kind: 'span', service: 'wallet-api', name: 'POST /v1/swap', route: '/v1/swap', statusCode: 200, durationMs: 120 });
       const events: TelemetryEvent[] = [];
       for (let m = 0; m < 3; m++) for (let k = 0; k < 10; k++) events.push({ ...base, tsMs: t0 + m * min + k * 1000, isError: m === 1 && k < 4, statusCode: m === 1 && k < 4 ? 502 : 200 });
       events.push({ ...base, route: '/v1/quote', isError: true });

@@ -7,39 +7,14 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { manualClock } from '../../core/index.ts';
 import { openStore, type RelationalStore } from '../../storage/index.ts';
-import { DuckDbTelemetryStore, type TelemetryEvent } from '../../telemetry/index.ts';
+import { DuckDbTelemetryStore, telemetryEvent, type TelemetryEvent } from '../../telemetry/index.ts';
 import { startEvmNode, type EvmNode } from '../../../test/evm-node.ts';
 import { addChannel, addMonitor, getAlert, listAlerts, MonitorScheduler, probeMetrics, type MonitorDeps, type SchedulerDeps } from '../index.ts';
 
 const config = { flapWindowSec: 900, flapMaxReopens: 3, notifyTimeoutMs: 3000, emailFrom: 'a@b.test' };
 
 function span(tsMs: number, durationMs: number): TelemetryEvent {
-  return {
-    tsMs,
-    kind: 'span',
-    service: 'swap-api',
-    severity: null,
-    isError: false,
-    name: 'POST /v1/swap',
-    route: '/v1/swap',
-    statusCode: 200,
-    durationMs,
-    chain: 'polygon',
-    appVersion: null,
-    platform: null,
-    country: null,
-    rpcProvider: null,
-    userId: null,
-    deviceId: null,
-    address: null,
-    txHash: null,
-    traceId: null,
-    spanId: null,
-    metricName: null,
-    metricValue: null,
-    body: null,
-    attrs: '{}',
-  };
+  return telemetryEvent({ tsMs, kind: 'span', service: 'swap-api', name: 'POST /v1/swap', route: '/v1/swap', statusCode: 200, durationMs, chain: 'polygon' });
 }
 
 /** Deterministic noise (an LCG), so the series is the same on every run. */

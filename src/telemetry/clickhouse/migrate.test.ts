@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
-import { ev } from '../tests/store-contract.ts';
+import { telemetryEvent } from '../event.ts';
 import { startClickHouse, createDatabase, type RunningClickHouse } from '../../../test/clickhouse.ts';
 import { migrate } from './migrate.ts';
 import { insertColumns, migrations, migrationsTable } from './schema.ts';
@@ -18,10 +18,10 @@ describe('ClickHouse migration 4 (events-by-key) upgrades an existing database',
   const database = `upgrade_${process.pid}`;
   const base = Date.parse('2026-11-27T00:00:00Z');
   const events = [
-    ev({ tsMs: base + 1000, userId: 'u1', deviceId: 'd1', traceId: 'a'.repeat(32), body: 'one' }),
-    ev({ tsMs: base + 2000, userId: 'u1', body: 'two' }),
-    ev({ tsMs: base + 3000, deviceId: 'd1', address: '0xabc', body: 'three' }),
-    ev({ tsMs: base + 4000, body: 'no identity' }),
+    telemetryEvent({ tsMs: base + 1000, userId: 'u1', deviceId: 'd1', traceId: 'a'.repeat(32), body: 'one' }),
+    telemetryEvent({ tsMs: base + 2000, userId: 'u1', body: 'two' }),
+    telemetryEvent({ tsMs: base + 3000, deviceId: 'd1', address: '0xabc', body: 'three' }),
+    telemetryEvent({ tsMs: base + 4000, body: 'no identity' }),
   ];
   before(async () => {
     ch = await startClickHouse();
@@ -52,7 +52,7 @@ describe('ClickHouse migration 4 (events-by-key) upgrades an existing database',
 
     const store = await ClickHouseTelemetryStore.open({ url: ch.url, database, user: ch.user, password: ch.password, requestTimeoutMs: 30_000, rollup: 'never', batch: { minRows: 1, maxRows: 1000, maxDelayMs: 10 } });
     try {
-      await store.append([ev({ tsMs: base + 5000, deviceId: 'd1', userId: 'u2', body: 'after' })]);
+      await store.append([telemetryEvent({ tsMs: base + 5000, deviceId: 'd1', userId: 'u2', body: 'after' })]);
       const day = { from: new Date(base), to: new Date(base + 86_400_000), limit: 100, order: 'asc' as const };
       const bodies = async (f: object) => (await store.queryEvents({ ...day, ...f })).map((e) => e.body);
       assert.deepEqual(await bodies({ userId: 'u1' }), ['one', 'two']);
@@ -63,7 +63,7 @@ describe('ClickHouse migration 4 (events-by-key) upgrades an existing database',
       assert.deepEqual(await bodies({ deviceId: 'd2' }), []);
 
       // An address used by more users than maxPointedKeys: too many keys for literals, answered from `events`.
-      const shared = Array.from({ length: maxPointedKeys + 1 }, (_, i) => ev({ tsMs: base + 10_000 + i, userId: `s${i}`, address: '0xshared', body: `s${i}` }));
+      const shared = Array.from({ length: maxPointedKeys + 1 }, (_, i) => telemetryEvent({ tsMs: base + 10_000 + i, userId: `s${i}`, address: '0xshared', body: `s${i}` }));
       await store.append(shared);
       const all = await store.queryEvents({ ...day, address: '0xshared', limit: 10_000 });
       assert.deepEqual(all.map((e) => e.body), shared.map((e) => e.body));

@@ -2,17 +2,15 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { DuckDbTelemetryStore } from '../duckdb/store.ts';
-import type { TelemetryEvent } from '../event.ts';
+import { telemetryEvent, type TelemetryEvent } from '../event.ts';
 import { SeriesQuery } from '../store.ts';
 import { tempDir } from '../../../test/tmp.ts';
 
 // The series query numbers buckets itself (integer arithmetic, or one constant bucket when the range
 // fits in one); the buckets must be exactly DuckDB's time_bucket ones, whatever the range's alignment.
 
-const event = (tsMs: number, route: string, durationMs: number): TelemetryEvent => ({
-  tsMs, kind: 'log', service: 'api', severity: 'info', isError: durationMs > 900, name: null, route, statusCode: 200, durationMs, chain: 'bsc', appVersion: null, platform: null,
-  country: null, rpcProvider: null, userId: null, deviceId: null, address: null, txHash: null, traceId: null, spanId: null, metricName: null, metricValue: null, body: null, attrs: '{}',
-});
+const event = (tsMs: number, route: string, durationMs: number): TelemetryEvent =>
+  telemetryEvent({ tsMs, service: 'api', severity: 'info', isError: durationMs > 900, route, statusCode: 200, durationMs, chain: 'bsc' });
 
 describe('series buckets', () => {
   const tmp = tempDir('opsdesk-buckets-');

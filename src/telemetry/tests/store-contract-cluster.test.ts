@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import { Config, manualClock } from '../../core/index.ts';
 import { openTelemetry, type TelemetryService } from '../index.ts';
-import { ev } from './store-contract.ts';
+import { telemetryEvent } from '../event.ts';
 import { startClickHouse, type RunningClickHouse } from '../../../test/clickhouse.ts';
 
 // deploy/clickhouse/cluster.sql on a one-node "cluster" (one shard, this server over TCP): the DDL runs
@@ -51,9 +51,9 @@ describe('ClickHouse cluster DDL (deploy/clickhouse/cluster.sql) on a one-shard 
   test('the store writes through the Distributed table, the view fills the rollup, queries merge the shards', async () => {
     const base = Date.parse('2026-11-27T10:00:00Z');
     await t.store.append([
-      ev({ tsMs: base, route: '/v1/swap', chain: 'bsc', statusCode: 200, durationMs: 10, userId: 'u1', traceId: 'a'.repeat(32) }),
-      ev({ tsMs: base + 1000, route: '/v1/swap', chain: 'bsc', statusCode: 500, isError: true, durationMs: 30, userId: 'u1' }),
-      ev({ tsMs: base + 61_000, route: '/v1/quote', chain: null, statusCode: 200, durationMs: 20, userId: 'u2' }),
+      telemetryEvent({ tsMs: base, route: '/v1/swap', chain: 'bsc', statusCode: 200, durationMs: 10, userId: 'u1', traceId: 'a'.repeat(32) }),
+      telemetryEvent({ tsMs: base + 1000, route: '/v1/swap', chain: 'bsc', statusCode: 500, isError: true, durationMs: 30, userId: 'u1' }),
+      telemetryEvent({ tsMs: base + 61_000, route: '/v1/quote', chain: null, statusCode: 200, durationMs: 20, userId: 'u2' }),
     ]);
     const range = { from: new Date(base), to: new Date(base + 3_600_000) };
     const local = await admin.query({ query: 'SELECT count() AS n FROM opsdesk_telemetry.events_local', format: 'JSONEachRow' });

@@ -6,7 +6,8 @@ import { openTelemetry, type TelemetryService } from '../index.ts';
 import type { EventsQuery, SeriesQuery, SeriesRow } from '../store.ts';
 import { seriesSql, whereClause } from '../clickhouse/sql.ts';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
-import { ev, storeContract, type OpenStore } from './store-contract.ts';
+import { storeContract, type OpenStore } from './store-contract.ts';
+import { telemetryEvent } from '../event.ts';
 import { startClickHouse, type RunningClickHouse } from '../../../test/clickhouse.ts';
 import { tempDir } from '../../../test/tmp.ts';
 import { writeJsonl } from '../../../bench/telemetry-data.ts';
@@ -124,7 +125,7 @@ describe('ClickHouse: the id lookup tables (events_by_key, event_ids) answer the
   let client: ClickHouseClient;
   // Few distinct values per identity, so events share ids across kinds (an event can match several anyOf ids).
   const events = Array.from({ length: 6000 }, (_, i) =>
-    ev({
+    telemetryEvent({
       tsMs: base + ((i * 7919) % 86_400) * 1000 + (i % 1000),
       kind: i % 4 === 0 ? 'span' : 'log',
       route: `/v1/r${i % 7}`,

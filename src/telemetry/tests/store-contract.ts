@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { manualClock, type Clock } from '../../core/index.ts';
-import type { TelemetryEvent } from '../event.ts';
+import { telemetryEvent } from '../event.ts';
 import type { TelemetryService } from '../service.ts';
 import { tempDir } from '../../../test/tmp.ts';
 
@@ -21,15 +21,6 @@ export interface ContractTarget {
 }
 
 const at = (iso: string) => new Date(iso);
-
-/** A stored event with defaults, for appending straight through the port. */
-export function ev(partial: Partial<TelemetryEvent> & { tsMs: number }): TelemetryEvent {
-  return {
-    kind: 'log', service: null, severity: null, isError: false, name: null, route: null, statusCode: null, durationMs: null, chain: null, appVersion: null, platform: null, country: null, rpcProvider: null,
-    userId: null, deviceId: null, address: null, txHash: null, traceId: null, spanId: null, metricName: null, metricValue: null, body: null, attrs: '{}',
-    ...partial,
-  };
-}
 
 /** The query-surface scenario: every query kind over one fixed data set. */
 function queryRows(): unknown[] {
@@ -173,8 +164,8 @@ export function storeContract(target: ContractTarget): void {
 
       test('appended events come back field for field, odd characters included', async () => {
         const odd = "tab\there, new\nline, CR\r, back\\slash, quote ' \" , NUL-free unicode ☃ 𝄞, \\N";
-        const e = ev({ tsMs: Date.parse('2026-11-27T09:00:00.123Z'), kind: 'span', service: 'wallet-api', severity: 'error', isError: true, name: odd, route: '/v1/x', statusCode: 502, durationMs: 12.25, chain: 'bsc', appVersion: '9.2.1', platform: 'ios', country: 'BR', rpcProvider: 'ankr', userId: 'u-odd', deviceId: 'd1', address: '0xabc', txHash: '0xdef', traceId: 't'.repeat(32), spanId: 's'.repeat(16), body: odd, attrs: JSON.stringify({ note: odd, n: 3, nested: { a: [1, 2] } }) });
-        const empty = ev({ tsMs: Date.parse('2026-11-27T09:00:01Z'), userId: 'u-odd', service: '', body: '' });
+        const e = telemetryEvent({ tsMs: Date.parse('2026-11-27T09:00:00.123Z'), kind: 'span', service: 'wallet-api', severity: 'error', isError: true, name: odd, route: '/v1/x', statusCode: 502, durationMs: 12.25, chain: 'bsc', appVersion: '9.2.1', platform: 'ios', country: 'BR', rpcProvider: 'ankr', userId: 'u-odd', deviceId: 'd1', address: '0xabc', txHash: '0xdef', traceId: 't'.repeat(32), spanId: 's'.repeat(16), body: odd, attrs: JSON.stringify({ note: odd, n: 3, nested: { a: [1, 2] } }) });
+        const empty = telemetryEvent({ tsMs: Date.parse('2026-11-27T09:00:01Z'), userId: 'u-odd', service: '', body: '' });
         await t.store.append([e, empty]);
         const rows = await t.events({ from: at('2026-11-27T00:00:00Z'), to: at('2026-11-28T00:00:00Z'), userId: 'u-odd', limit: 10, order: 'asc' });
         const { tsMs: _ts, attrs, ...rest } = e;
@@ -193,7 +184,7 @@ export function storeContract(target: ContractTarget): void {
 
       test('metrics: avg/max/rate per bucket grouped by an attribute', async () => {
         const base = Date.parse('2026-11-27T08:00:00Z');
-        const m = (min: number, node: string, v: number) => ev({ tsMs: base + min * 60_000, kind: 'metric', metricName: 'wallet.rpc.block_height', metricValue: v, attrs: JSON.stringify({ region: node }) });
+        const m = (min: number, node: string, v: number) => telemetryEvent({ tsMs: base + min * 60_000, kind: 'metric', metricName: 'wallet.rpc.block_height', metricValue: v, attrs: JSON.stringify({ region: node }) });
         await t.store.append([m(0, 'eu-1', 100), m(30, 'eu-1', 160), m(10, 'us-1', 50), m(70, 'eu-1', 400)]);
         const day = { from: at('2026-11-27T00:00:00Z'), to: at('2026-11-28T00:00:00Z') };
         assert.deepEqual(await t.metric({ ...day, metric: 'wallet.rpc.block_height', bucketSec: 3600, agg: 'max', groupBy: ['region'], limit: 10 }, 'store'), [

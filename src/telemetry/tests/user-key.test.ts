@@ -6,7 +6,7 @@ import { toEventColumns } from '../columns.ts';
 import { eventColumns } from '../duckdb/schema.ts';
 import { DuckDbTelemetryStore } from '../duckdb/store.ts';
 import { userKeyOf, userKeySql } from '../duckdb/user-key.ts';
-import type { TelemetryEvent } from '../event.ts';
+import { telemetryEvent, type TelemetryEvent } from '../event.ts';
 import { EventsQuery } from '../store.ts';
 import { tempDir } from '../../../test/tmp.ts';
 
@@ -15,11 +15,8 @@ import { tempDir } from '../../../test/tmp.ts';
 
 const ids = ['u4242', '', 'a', 'Ünïcödé-用户-😀', 'x'.repeat(256), '0x52908400098527886E0F7030069857D2E4169EE7', 'user with spaces', '\u00e9', 'e\u0301'];
 
-const event = (i: number, userId: string | null): TelemetryEvent => ({
-  tsMs: Date.parse('2026-11-24T00:00:00Z') + i * 1000, kind: 'log', service: 'api', severity: 'info', isError: false, name: null, route: '/r', statusCode: 200, durationMs: 5,
-  chain: null, appVersion: null, platform: null, country: null, rpcProvider: null, userId, deviceId: null, address: null, txHash: null, traceId: null, spanId: null,
-  metricName: null, metricValue: null, body: `event ${i}`, attrs: '{}',
-});
+const event = (i: number, userId: string | null): TelemetryEvent =>
+  telemetryEvent({ tsMs: Date.parse('2026-11-24T00:00:00Z') + i * 1000, service: 'api', severity: 'info', route: '/r', statusCode: 200, durationMs: 5, userId, body: `event ${i}` });
 
 const range = { from: '2026-11-23T00:00:00Z', to: '2026-11-25T00:00:00Z' };
 

@@ -1,18 +1,10 @@
 import type { IncidentsDeps } from './deps.ts';
-import type { Incident, IncidentLink, IncidentUpdate, ProviderLogEntry, TimelineEntry, ComponentStatus, StatusComponent, TimelineKind } from './incident.ts';
+import type { ComponentStatus, IncidentDetail, TimelineEntry, TimelineKind } from './incident.ts';
 import { loadIncident, toComponent, toUpdate } from './internal.ts';
 import { listLinks } from './link-items.ts';
 import { listProviderLog } from './log-provider.ts';
 
-export interface IncidentDetail {
-  incident: Incident;
-  links: IncidentLink[];
-  /** Newest first. */
-  updates: IncidentUpdate[];
-  components: { component: StatusComponent; status: ComponentStatus }[];
-  providers: Record<string, ProviderLogEntry[]>;
-  timeline: TimelineEntry[];
-}
+export type { IncidentDetail };
 
 /** Gets an incident with its links, updates, components, provider log and timeline; throws when missing. */
 export async function getIncident(deps: Pick<IncidentsDeps, 'store'>, id: string): Promise<IncidentDetail> {

@@ -157,6 +157,17 @@ export interface StatusComponent {
   updatedAt: string;
 }
 
+/** An incident with everything the console shows on its page (`GET /api/incidents/:id`). */
+export interface IncidentDetail {
+  incident: Incident;
+  links: IncidentLink[];
+  /** Newest first. */
+  updates: IncidentUpdate[];
+  components: { component: StatusComponent; status: ComponentStatus }[];
+  providers: Record<string, ProviderLogEntry[]>;
+  timeline: TimelineEntry[];
+}
+
 export interface Subscriber {
   id: string;
   channel: 'email' | 'webhook';

@@ -69,12 +69,13 @@ describe('user key', () => {
     });
   });
 
-  test('a file from before user_key is upgraded on open, once', async () => {
+  test('a file from before user_key, with the index on user_id that release made by default, is upgraded on open, once', async () => {
     const file = join(tmp.dir, 'old.duckdb');
     const db = await DuckDBInstance.create(file);
     const conn = await db.connect();
     const old = eventColumns.filter(([name]) => name !== 'user_key');
     await conn.run(`CREATE TABLE events (${old.map(([n, t]) => `${n} ${t}`).join(', ')})`);
+    await conn.run('CREATE INDEX events_user_id ON events (user_id)');
     await conn.run(`INSERT INTO events (ts, kind, is_error, user_id, body) VALUES (TIMESTAMP '2026-11-24 01:00:00', 'log', false, 'u1', 'old one'), (TIMESTAMP '2026-11-24 02:00:00', 'log', false, NULL, 'old none')`);
     conn.closeSync();
     db.closeSync();

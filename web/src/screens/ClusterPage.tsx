@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, type Me } from '../api.ts';
 import { ErrorNotice } from '../ErrorNotice.tsx';
+import { Pending } from '../Pending.tsx';
 import { utc } from '../lib/format.ts';
 import { atLeast } from '../lib/roles.ts';
 import { usePoll } from '../lib/use-poll.ts';
@@ -36,8 +37,7 @@ export function ClusterPage({ id, me }: { id: string; me: Me }) {
       <p>
         <a href="#/clusters">← Problems</a>
       </p>
-      <ErrorNotice error={cluster.error} />
-      {!c && !cluster.error && <div className="skeleton" style={{ height: 360 }} aria-busy="true" />}
+      <Pending polled={cluster} height={360} />
       {c && (
         <>
           <h1 id="cluster-title">{c.title}</h1>

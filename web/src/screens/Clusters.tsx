@@ -1,5 +1,5 @@
 import { api } from '../api.ts';
-import { ErrorNotice } from '../ErrorNotice.tsx';
+import { Pending } from '../Pending.tsx';
 import { age, utc } from '../lib/format.ts';
 import { usePoll } from '../lib/use-poll.ts';
 import { ClusterPage } from './ClusterPage.tsx';
@@ -41,8 +41,7 @@ function ClusterList() {
     <section aria-labelledby="clusters-title">
       <h1 id="clusters-title">Problems</h1>
       <p className="muted small">Open clusters of tickets describing the same problem. Spiking problems (far above their own baseline in the last 24 h) come first. Refreshes every 30 s.</p>
-      <ErrorNotice error={list.error} />
-      {!items && !list.error && <div className="skeleton" style={{ height: 240 }} aria-busy="true" />}
+      <Pending polled={list} height={240} />
       {items && items.length === 0 && <p>No open problems.</p>}
       {items && items.length > 0 && (
         <table className="grid">

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api, type Me } from '../api.ts';
-import { ErrorNotice } from '../ErrorNotice.tsx';
+import { Pending } from '../Pending.tsx';
 import { utc } from '../lib/format.ts';
 import { atLeast } from '../lib/roles.ts';
 import { usePoll } from '../lib/use-poll.ts';
@@ -17,8 +17,7 @@ export function IncidentPage({ id, me }: { id: string; me: Me }) {
       <p>
         <a href="#/incidents">← All incidents</a>
       </p>
-      <ErrorNotice error={detail.error} />
-      {!d && !detail.error && <div className="skeleton" style={{ height: 320 }} aria-busy="true" />}
+      <Pending polled={detail} height={320} />
       {d && (
         <>
           <h1 id="incident-title">

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api.ts';
 import { ErrorNotice } from '../ErrorNotice.tsx';
+import { Pending } from '../Pending.tsx';
 import { Markdown } from '../lib/Markdown.tsx';
 import { usePoll } from '../lib/use-poll.ts';
 import { human } from './incident-types.ts';
@@ -119,8 +120,7 @@ function ArticleView({ slug }: { slug: string }) {
       <p>
         <a href="#/kb">← Knowledge base</a>
       </p>
-      <ErrorNotice error={a.error} />
-      {!d && !a.error && <div className="skeleton" style={{ height: 300 }} />}
+      <Pending polled={a} height={300} />
       {d && (
         <>
           <h1 id="article-title">{d.title}</h1>

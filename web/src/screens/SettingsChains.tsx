@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api, type Me } from '../api.ts';
 import { ErrorNotice } from '../ErrorNotice.tsx';
+import { Pending } from '../Pending.tsx';
 import { utc } from '../lib/format.ts';
 import { atLeast } from '../lib/roles.ts';
 import { usePoll } from '../lib/use-poll.ts';
@@ -50,8 +51,7 @@ export function SettingsChains({ me }: { me: Me }) {
         <span>Filter chains</span>
         <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
       </label>
-      <ErrorNotice error={chains.error} />
-      {!chains.data && !chains.error && <div className="skeleton" style={{ height: 400 }} aria-busy="true" />}
+      <Pending polled={chains} height={400} />
       {chains.data && (
         <table className="grid" aria-label="Chains">
           <thead>

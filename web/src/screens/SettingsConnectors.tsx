@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, type Me } from '../api.ts';
 import { ErrorNotice } from '../ErrorNotice.tsx';
+import { Pending } from '../Pending.tsx';
 import { utc } from '../lib/format.ts';
 import { atLeast } from '../lib/roles.ts';
 import { usePoll } from '../lib/use-poll.ts';
@@ -45,8 +46,7 @@ export function SettingsConnectors({ me }: { me: Me }) {
   return (
     <section aria-labelledby="connectors-title">
       <h1 id="connectors-title">Connectors</h1>
-      <ErrorNotice error={conn.error} />
-      {!d && !conn.error && <div className="skeleton" style={{ height: 360 }} aria-busy="true" />}
+      <Pending polled={conn} height={360} />
       {d && (
         <>
           <h2>Ticket intake</h2>

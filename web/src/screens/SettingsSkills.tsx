@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, type Me } from '../api.ts';
 import { ErrorNotice } from '../ErrorNotice.tsx';
+import { Pending } from '../Pending.tsx';
 import { atLeast } from '../lib/roles.ts';
 import { usePoll } from '../lib/use-poll.ts';
 import type { Agent } from './AssignPanel.tsx';
@@ -16,8 +17,7 @@ export function SettingsSkills({ me }: { me: Me }) {
         Round-robin assignment gives a ticket to the agents with the most matching skills (its category such as <code>swap_or_bridge_failure</code>, its chains such as <code>polygon</code>, its language as <code>lang:es</code>), taking turns.
         {!canEdit && ' Editing needs the engineer or admin role.'}
       </p>
-      <ErrorNotice error={agents.error} />
-      {!agents.data && !agents.error && <div className="skeleton" style={{ height: 200 }} aria-busy="true" />}
+      <Pending polled={agents} height={200} />
       {agents.data && (
         <table className="grid" aria-label="Agent skills">
           <thead>

@@ -1,5 +1,5 @@
 import { api } from '../api.ts';
-import { ErrorNotice } from '../ErrorNotice.tsx';
+import { Pending } from '../Pending.tsx';
 import { usePoll } from '../lib/use-poll.ts';
 
 type Action = { kind: 'reprioritize'; priority: string } | { kind: 'reassign'; to: string } | { kind: 'notify'; target: string };
@@ -55,8 +55,7 @@ export function SettingsSla() {
   return (
     <section aria-labelledby="sla-title">
       <h1 id="sla-title">SLA policies</h1>
-      <ErrorNotice error={sla.error} />
-      {!d && !sla.error && <div className="skeleton" style={{ height: 420 }} aria-busy="true" />}
+      <Pending polled={sla} height={420} />
       {d && (
         <>
           <p className="notice" role="note">

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { api, type Me } from '../api.ts';
 import { ErrorNotice } from '../ErrorNotice.tsx';
+import { Pending } from '../Pending.tsx';
 import { utc } from '../lib/format.ts';
 import { usePoll } from '../lib/use-poll.ts';
 import { Findings, type Finding } from './Findings.tsx';
@@ -20,8 +21,7 @@ export function TicketPage({ id, me }: { id: string; me: Me }) {
       <p>
         <a href="#/queue">← Queue</a>
       </p>
-      <ErrorNotice error={ticket.error} />
-      {!t && !ticket.error && <div className="skeleton" style={{ height: 320 }} aria-busy="true" />}
+      <Pending polled={ticket} height={320} />
       {t && (
         <>
           {t.securityFlags.includes('secret_exposed') && (

@@ -11,6 +11,8 @@ export interface Receivers {
   /** Base URL of the webhook receiver; `/broken` answers 500, any other path 200. */
   url: string;
   smtpPort: number;
+  /** `notifications` settings that send mail to the SMTP receiver (plain, no TLS). */
+  smtp: { smtpHost: string; smtpPort: number; smtpSecure: false; smtpRequireTls: false; from: string };
   stop(): Promise<void>;
 }
 
@@ -51,11 +53,13 @@ export async function startReceivers(): Promise<Receivers> {
     await new Promise<void>((r) => http.close(() => r()));
     throw err;
   }
+  const smtpPort = (smtp.server.address() as AddressInfo).port;
   return {
     hooks,
     mails,
     url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
-    smtpPort: (smtp.server.address() as AddressInfo).port,
+    smtpPort,
+    smtp: { smtpHost: '127.0.0.1', smtpPort, smtpSecure: false, smtpRequireTls: false, from: 'x@opsdesk.test' },
     async stop() {
       await new Promise<void>((r) => smtp.close(() => r()));
       http.closeAllConnections();

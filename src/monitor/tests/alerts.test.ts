@@ -38,7 +38,7 @@ for (const engine of engines) {
     });
 
     function deps(clock: ManualClock): MonitorDeps {
-      const mailer = createAlertMailer({ smtpHost: '127.0.0.1', smtpPort: rx.smtpPort, smtpSecure: false, smtpRequireTls: false, from: 'x@opsdesk.test' }, monitorConfig.emailFrom)!;
+      const mailer = createAlertMailer(rx.smtp, monitorConfig.emailFrom)!;
       return { store, clock, config: monitorConfig, mailer };
     }
 

@@ -44,7 +44,7 @@ for (const engine of engines) {
 
     // The same wiring as `opsdesk serve` (src/main.ts): notify actions go to the alert channel named by their target.
     function replica(clock: Clock): SlaTickDeps & { monitor: MonitorDeps } {
-      const mailer = createAlertMailer({ smtpHost: '127.0.0.1', smtpPort: rx.smtpPort, smtpSecure: false, smtpRequireTls: false, from: 'x@opsdesk.test' }, 'OpsDesk <sla@opsdesk.test>')!;
+      const mailer = createAlertMailer(rx.smtp, 'OpsDesk <sla@opsdesk.test>')!;
       const monitor: MonitorDeps = { store, clock, config: { flapWindowSec: 900, flapMaxReopens: 3, notifyTimeoutMs: 2000, emailFrom: 'OpsDesk <sla@opsdesk.test>' }, mailer };
       return {
         monitor,

@@ -124,8 +124,9 @@ async function looksLikeDocument(path: string): Promise<boolean> {
 }
 
 function parseDocument(buf: Buffer): unknown {
+  const text = buf.toString('utf8');
   try {
-    return JSON.parse(buf.toString('utf8'));
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch {
     return undefined;
   }

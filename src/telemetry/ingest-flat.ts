@@ -30,7 +30,9 @@ const maxOtherLines = 2_000_000;
 export async function ingestFlatFile(store: TelemetryStore, path: string, pipeline: Pipeline, options: FlatIngestOptions, durableBefore: number): Promise<number | undefined> {
   if (!store.loadFlatJsonLines) return undefined;
   const before = await stat(path);
-  const { lines: samples, crlf } = await sampleLines(path);
+  const { lines: samples, crlf, bom } = await sampleLines(path);
+  // DuckDB's JSON-lines and CSV readers disagree on some first lines after a byte order mark.
+  if (bom) return undefined;
   const planned = planFlatLines(samples, options.limits, (key) => scrubText(key.slice(0, 256)));
   if ('none' in planned) return undefined;
   const plan = { ...planned, crlf };
@@ -60,9 +62,10 @@ export async function ingestFlatFile(store: TelemetryStore, path: string, pipeli
 
 /**
  * The first whole non-blank lines of the file. When every one that has a line end ends with CR LF
- * (the file's last line may have none), `crlf` is set and the CRs are left out.
+ * (the file's last line may have none), `crlf` is set and the CRs are left out; `bom`: the file
+ * opens with a UTF-8 byte order mark.
  */
-async function sampleLines(path: string): Promise<{ lines: string[]; crlf: boolean }> {
+async function sampleLines(path: string): Promise<{ lines: string[]; crlf: boolean; bom: boolean }> {
   const fh = await open(path, 'r');
   try {
     const buf = Buffer.alloc(sampleBytes);
@@ -73,7 +76,7 @@ async function sampleLines(path: string): Promise<{ lines: string[]; crlf: boole
     const ended = parts.slice(0, -1).filter((line) => line.trim());
     const crlf = ended.length > 0 && ended.every((line) => line.endsWith('\r'));
     const lines = [...(crlf ? ended.map((line) => line.slice(0, -1)) : ended), parts.at(-1)!].filter((line) => line.trim());
-    return { lines: lines.slice(0, planSampleLines), crlf };
+    return { lines: lines.slice(0, planSampleLines), crlf, bom: text.charCodeAt(0) === 0xfeff };
   } finally {
     await fh.close();
   }

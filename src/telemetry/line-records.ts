@@ -9,7 +9,8 @@ const buildLines = 4096;
 
 /**
  * The per-line rules every JSON-lines reader shares: a line that is not valid UTF-8 or not JSON is
- * rejected with its number and reason, a blank line is skipped, and the rest are parsed into records
+ * rejected with its number and reason, a blank line is skipped, a byte order mark opening the file is
+ * dropped (as DuckDB's readers drop it), and the rest are parsed into records
  * that `pipeline` builds (normalises and redacts) in batches of lines. A rejection first builds the
  * lines before it, so rejections stay in file order.
  */
@@ -29,6 +30,7 @@ export class LineRecords {
       this.pipeline.reject(this.source, line, 'not valid UTF-8');
       return false;
     }
+    if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     if (!text.trim()) return false;
     let value: unknown;
     try {

@@ -170,6 +170,16 @@ describe('telemetry ingest (files)', () => {
     assert.deepEqual(rows.map((r) => r.body), ['first', 'second']);
   });
 
+  test('behavior: a UTF-8 byte order mark (Windows tools write one) does not cost the first line or the document', async () => {
+    const file = join(tmp.dir, 'bom.jsonl');
+    writeFileSync(file, '\uFEFF' + lines({ timestamp: '2026-11-27T09:00:00Z', userId: 'u-bom', message: 'first' }, { timestamp: '2026-11-27T09:00:01Z', userId: 'u-bom', message: 'second' }));
+    const report = await t.ingestFiles([file]);
+    assert.deepEqual([report.ingested, report.rejected], [2, 0]);
+    const doc = join(tmp.dir, 'bom.json');
+    writeFileSync(doc, '\uFEFF' + JSON.stringify({ hits: { hits: [{ _source: { '@timestamp': '2026-11-27T09:00:02Z', userId: 'u-bom', message: 'third' } }] } }, null, 2));
+    assert.deepEqual([(await t.ingestFiles([doc])).ingested, (await t.events({ ...day, userId: 'u-bom', limit: 10, order: 'asc' })).map((r) => r.body)], [1, ['first', 'second', 'third']]);
+  });
+
   test('error: a missing file is a validation error naming the path', async () => {
     await assert.rejects(t.ingestFiles([join(tmp.dir, 'nope.jsonl')]), (err: Error) => err.name === 'TelemetryFileError' && /nope\.jsonl/.test(err.message));
   });

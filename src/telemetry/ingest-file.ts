@@ -1,9 +1,10 @@
-import { open, stat, readFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { Clock } from '../core/index.ts';
 import { scrubText } from '../redaction/index.ts';
 import type { TelemetryEvent } from './event.ts';
 import { TelemetryFileError } from './errors.ts';
+import { fileBytes, GzipDataError, type FileBytes } from './file-bytes.ts';
 import { decodeLine } from './ingest-chunk.ts';
 import { ingestFlatFile } from './ingest-flat.ts';
 import { LineRecords } from './line-records.ts';
@@ -62,15 +63,17 @@ export async function ingestFiles(store: TelemetryStore, paths: readonly string[
     } catch (err) {
       throw new TelemetryFileError(path, err);
     }
-    if (size <= wholeDocumentMaxBytes && (await looksLikeDocument(path))) {
-      const doc = parseDocument(await readFile(path));
+    const bytes = await fileBytes(path);
+    if ((bytes.gzip || size <= wholeDocumentMaxBytes) && (await looksLikeDocument(bytes))) {
+      const doc = parseDocument(await bytes.whole(wholeDocumentMaxBytes));
       if (doc !== undefined) {
         pipeline.add(recordsFromJson(doc), path, -1, batch);
         if (batch.length >= batchRows) await flush();
         continue;
       }
     }
-    if (options.scrub === scrubText && size >= flatMinBytes) {
+    // DuckDB and the worker threads read plain files; a gzipped one is streamed through the pipeline below.
+    if (!bytes.gzip && options.scrub === scrubText && size >= flatMinBytes) {
       await flush();
       const rows = await ingestFlatFile(store, path, pipeline, { limits: options.limits, clock: options.clock, batchRows, ...(options.onDurable ? { onDurable: options.onDurable } : {}) }, totals.durable);
       if (rows !== undefined) {
@@ -78,14 +81,22 @@ export async function ingestFiles(store: TelemetryStore, paths: readonly string[
         continue;
       }
     }
-    if (threads > 1 && options.scrub === scrubText && size >= parallelMinBytes) {
+    if (!bytes.gzip && threads > 1 && options.scrub === scrubText && size >= parallelMinBytes) {
       await flush();
       await ingestFileParallel(store, path, { limits: options.limits, clock: options.clock, threads, batchRows, ...(options.chunkBytes ? { chunkBytes: options.chunkBytes } : {}), ...(options.onDurable ? { onDurable: options.onDurable } : {}) }, totals);
       continue;
     }
     const records = new LineRecords(pipeline, path);
-    for await (const chunk of lines(path)) for (const { line, text } of chunk) {
-      if (records.take(line, text, batch) && batch.length >= batchRows) await flush();
+    let last = 0;
+    try {
+      for await (const chunk of lines(bytes)) for (const { line, text } of chunk) {
+        last = line;
+        if (records.take(line, text, batch) && batch.length >= batchRows) await flush();
+      }
+    } catch (err) {
+      if (!(err instanceof GzipDataError)) throw err;
+      records.build(batch);
+      pipeline.reject(path, last + 1, `the gzip data is corrupt or ends early here (${err.message}); the lines before it were read`);
     }
     records.build(batch);
   }
@@ -102,28 +113,22 @@ export async function ingestFiles(store: TelemetryStore, paths: readonly string[
 }
 
 /** A file whose first line is not a complete JSON value (pretty-printed export, JSON array). */
-async function looksLikeDocument(path: string): Promise<boolean> {
-  const fh = await open(path, 'r');
+async function looksLikeDocument(bytes: FileBytes): Promise<boolean> {
+  const head = (await bytes.head(65536)).toString('utf8').trimStart();
+  if (head.startsWith('[')) return true;
+  const nl = head.indexOf('\n');
+  const first = nl < 0 ? head : head.slice(0, nl);
+  if (!first.startsWith('{')) return false;
   try {
-    const buf = Buffer.alloc(65536);
-    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-    const head = buf.subarray(0, bytesRead).toString('utf8').trimStart();
-    if (head.startsWith('[')) return true;
-    const nl = head.indexOf('\n');
-    const first = nl < 0 ? head : head.slice(0, nl);
-    if (!first.startsWith('{')) return false;
-    try {
-      JSON.parse(first);
-      return false;
-    } catch {
-      return true;
-    }
-  } finally {
-    await fh.close();
+    JSON.parse(first);
+    return false;
+  } catch {
+    return true;
   }
 }
 
-function parseDocument(buf: Buffer): unknown {
+function parseDocument(buf: Buffer | undefined): unknown {
+  if (!buf) return undefined;
   const text = buf.toString('utf8');
   try {
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -138,33 +143,20 @@ interface Line {
 }
 
 /** Streams the lines of a file in chunks, as text (null for a line that is not valid UTF-8), with 1-based numbers. */
-async function* lines(path: string): AsyncGenerator<Line[]> {
-  let fh;
-  try {
-    fh = await open(path, 'r');
-  } catch (err) {
-    throw new TelemetryFileError(path, err);
-  }
-  try {
-    const buf = Buffer.alloc(4 * 1024 * 1024);
-    let carry: Buffer = Buffer.alloc(0);
-    let line = 0;
-    for (;;) {
-      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
-      if (bytesRead === 0) break;
-      const data = carry.length ? Buffer.concat([carry, buf.subarray(0, bytesRead)]) : buf.subarray(0, bytesRead);
-      let start = 0;
-      const out: Line[] = [];
-      for (let nl = data.indexOf(10, start); nl >= 0; nl = data.indexOf(10, start)) {
-        line++;
-        out.push({ line, text: decodeLine(data, start, nl) });
-        start = nl + 1;
-      }
-      yield out;
-      carry = Buffer.from(data.subarray(start));
+async function* lines(bytes: FileBytes): AsyncGenerator<Line[]> {
+  let carry: Buffer = Buffer.alloc(0);
+  let line = 0;
+  for await (const chunk of bytes.chunks()) {
+    const data = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+    let start = 0;
+    const out: Line[] = [];
+    for (let nl = data.indexOf(10, start); nl >= 0; nl = data.indexOf(10, start)) {
+      line++;
+      out.push({ line, text: decodeLine(data, start, nl) });
+      start = nl + 1;
     }
-    if (carry.length) yield [{ line: line + 1, text: decodeLine(carry, 0, carry.length) }];
-  } finally {
-    await fh.close();
+    yield out;
+    carry = Buffer.from(data.subarray(start));
   }
+  if (carry.length) yield [{ line: line + 1, text: decodeLine(carry, 0, carry.length) }];
 }

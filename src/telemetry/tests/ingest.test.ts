@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { Config, manualClock } from '../../core/index.ts';
 import { openTelemetry, type TelemetryService } from '../index.ts';
@@ -16,6 +17,7 @@ async function open(dir: string, overrides: Record<string, unknown> = {}): Promi
 }
 
 const lines = (...rows: unknown[]) => rows.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n') + '\n';
+const pick = (r: { ingested: number; rejected: number }) => [r.ingested, r.rejected];
 const day = { from: new Date('2026-11-27T00:00:00Z'), to: new Date('2026-11-28T00:00:00Z') };
 
 describe('telemetry ingest (files)', () => {
@@ -178,6 +180,27 @@ describe('telemetry ingest (files)', () => {
     const doc = join(tmp.dir, 'bom.json');
     writeFileSync(doc, '\uFEFF' + JSON.stringify({ hits: { hits: [{ _source: { '@timestamp': '2026-11-27T09:00:02Z', userId: 'u-bom', message: 'third' } }] } }, null, 2));
     assert.deepEqual([(await t.ingestFiles([doc])).ingested, (await t.events({ ...day, userId: 'u-bom', limit: 10, order: 'asc' })).map((r) => r.body)], [1, ['first', 'second', 'third']]);
+  });
+
+  test('behavior: gzipped files (Datadog log archives) are read like plain ones; a truncated one keeps the lines before the damage and says where', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => ({ timestamp: new Date(Date.parse('2026-11-27T10:00:00Z') + i * 1000).toISOString(), userId: 'u-gz', route: '/v1/gz', message: `line ${i + 1}` }));
+    const file = join(tmp.dir, 'archive.json.gz');
+    writeFileSync(file, gzipSync(lines(...rows)));
+    assert.deepEqual(pick(await t.ingestFiles([file])), [3000, 0]);
+    const doc = join(tmp.dir, 'kibana.json.gz');
+    writeFileSync(doc, gzipSync(JSON.stringify({ hits: { hits: [{ _source: { '@timestamp': '2026-11-27T11:00:00Z', userId: 'u-gz-doc', message: 'from a gzipped document' } }] } }, null, 2)));
+    assert.deepEqual(pick(await t.ingestFiles([doc])), [1, 0]);
+    // Cut the compressed stream short: what decompressed before the cut is stored, the rest is one counted rejection.
+    const whole = gzipSync(lines(...rows.map((r) => ({ ...r, userId: 'u-gz-cut' }))));
+    const cut = join(tmp.dir, 'cut.json.gz');
+    writeFileSync(cut, whole.subarray(0, Math.floor(whole.length / 2)));
+    const report = await t.ingestFiles([cut]);
+    assert.ok(report.ingested > 100 && report.ingested < 3000, String(report.ingested));
+    assert.equal(report.rejected, 1);
+    assert.match(report.rejections[0]!.reason, /gzip data is corrupt or ends early/);
+    assert.equal(report.rejections[0]!.line, report.ingested + 1);
+    const stored = await t.events({ ...day, userId: 'u-gz-cut', limit: 5000, order: 'asc' });
+    assert.deepEqual(stored.map((e) => e.body), rows.slice(0, report.ingested).map((r) => r.message));
   });
 
   test('error: a missing file is a validation error naming the path', async () => {

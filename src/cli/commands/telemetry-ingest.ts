@@ -3,7 +3,7 @@ import { action, addCommand } from '../define.ts';
 
 /** `opsdesk telemetry ingest FILE…`: JSON lines (flat, OTLP/JSON, Kibana/Datadog/Loki exports) into the telemetry store. */
 export function registerTelemetryIngest(program: Command): void {
-  addCommand(program, 'telemetry ingest <files...>', 'Ingest JSON-lines telemetry (flat events, OTLP/JSON, Kibana, Datadog or Loki exports); exits 0 once every row is durable.')
+  addCommand(program, 'telemetry ingest <files...>', 'Ingest JSON-lines telemetry (flat events, OTLP/JSON, Kibana, Datadog or Loki exports; plain or gzipped); exits 0 once every row is durable.')
     .option('--show-rejections <n>', 'list at most this many rejected rows on stderr (default 20)')
     .action(
       action(async (ctx, files: string[], opts: { showRejections?: string }) => {

@@ -7,7 +7,7 @@ import { TelemetryFileError } from './errors.ts';
 import { fileBytes, GzipDataError, type FileBytes } from './file-bytes.ts';
 import { decodeLine } from './ingest-chunk.ts';
 import { ingestFlatFile } from './ingest-flat.ts';
-import { LineRecords } from './line-records.ts';
+import { LineRecords, withoutByteOrderMark } from './line-records.ts';
 import { ingestFileParallel, type IngestTotals } from './ingest-parallel.ts';
 import type { IngestLimits } from './normalize/build.ts';
 import { recordsFromJson } from './normalize/records.ts';
@@ -95,8 +95,7 @@ export async function ingestFiles(store: TelemetryStore, paths: readonly string[
       }
     } catch (err) {
       if (!(err instanceof GzipDataError)) throw err;
-      records.build(batch);
-      pipeline.reject(path, last + 1, `the gzip data is corrupt or ends early here (${err.message}); the lines before it were read`);
+      records.reject(last + 1, `the gzip data is corrupt or ends early here (${err.message}); the lines before it were read`, batch);
     }
     records.build(batch);
   }
@@ -129,9 +128,8 @@ async function looksLikeDocument(bytes: FileBytes): Promise<boolean> {
 
 function parseDocument(buf: Buffer | undefined): unknown {
   if (!buf) return undefined;
-  const text = buf.toString('utf8');
   try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return JSON.parse(withoutByteOrderMark(buf.toString('utf8')));
   } catch {
     return undefined;
   }

@@ -3,7 +3,7 @@ import type { Clock } from '../core/index.ts';
 import { mayHoldSecret, scrubText } from '../redaction/index.ts';
 import type { TelemetryEvent } from './event.ts';
 import { decodeLine } from './ingest-chunk.ts';
-import { LineRecords } from './line-records.ts';
+import { LineRecords, withoutByteOrderMark } from './line-records.ts';
 import { pairLabel, scrubPairWith, type IngestLimits } from './normalize/build.ts';
 import { planFlatLines, planSampleLines, type ScrubTarget } from './normalize/flat-plan.ts';
 import type { Pipeline } from './pipeline.ts';
@@ -76,7 +76,7 @@ async function sampleLines(path: string): Promise<{ lines: string[]; crlf: boole
     const ended = parts.slice(0, -1).filter((line) => line.trim());
     const crlf = ended.length > 0 && ended.every((line) => line.endsWith('\r'));
     const lines = [...(crlf ? ended.map((line) => line.slice(0, -1)) : ended), parts.at(-1)!].filter((line) => line.trim());
-    return { lines: lines.slice(0, planSampleLines), crlf, bom: text.charCodeAt(0) === 0xfeff };
+    return { lines: lines.slice(0, planSampleLines), crlf, bom: withoutByteOrderMark(text) !== text };
   } finally {
     await fh.close();
   }

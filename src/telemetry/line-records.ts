@@ -26,18 +26,16 @@ export class LineRecords {
   /** Takes line number `line` (`text` null: not valid UTF-8); true when a batch was just built into `out`. */
   take(line: number, text: string | null, out: TelemetryEvent[]): boolean {
     if (text === null) {
-      this.build(out);
-      this.pipeline.reject(this.source, line, 'not valid UTF-8');
+      this.reject(line, 'not valid UTF-8', out);
       return false;
     }
-    if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (line === 1) text = withoutByteOrderMark(text);
     if (!text.trim()) return false;
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch (err) {
-      this.build(out);
-      this.pipeline.reject(this.source, line, `not valid JSON (${describeJsonError(err)})`);
+      this.reject(line, `not valid JSON (${describeJsonError(err)})`, out);
       return false;
     }
     this.parsed.push(recordsFromJson(value));
@@ -47,6 +45,12 @@ export class LineRecords {
     return true;
   }
 
+  /** Rejects line number `line` with `reason`, after building the lines taken before it (rejections stay in file order). */
+  reject(line: number, reason: string, out: TelemetryEvent[]): void {
+    this.build(out);
+    this.pipeline.reject(this.source, line, reason);
+  }
+
   /** Builds the lines taken so far into `out`. */
   build(out: TelemetryEvent[]): void {
     if (!this.parsed.length) return;
@@ -54,4 +58,9 @@ export class LineRecords {
     this.parsed = [];
     this.lines = [];
   }
+}
+
+/** `text` without a UTF-8 byte order mark at its start (Windows tools write one; DuckDB's readers drop it too). */
+export function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -52,6 +52,13 @@ export class AlertStateError extends ConflictError {
   }
 }
 
+export class AlertRaceError extends ConflictError {
+  override name = 'AlertRaceError';
+  constructor(fingerprint: string, attempts: number) {
+    super(`The alert ${fingerprint} changed under ${attempts} tries in a row while this report was raised.`, { metaMessages: ['Other replicas are raising or resolving the same alert right now; send the report again.'], context: { fingerprint, attempts } });
+  }
+}
+
 export class ChannelNotFoundError extends NotFoundError {
   override name = 'ChannelNotFoundError';
   constructor(id: string) {

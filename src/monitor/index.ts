@@ -10,7 +10,7 @@ export { SeasonalDetector, defaultSeasonalOptions, type SeasonalOptions, type Se
 export { ChangePointDetector, defaultChangePointOptions, type ChangePointOptions } from './detectors/change-point.ts';
 export { VolatilityDetector, defaultVolatilityOptions, type VolatilityOptions } from './detectors/volatility.ts';
 export { RollingWindow, Ewma } from './detectors/rolling.ts';
-export { SeriesCsvInvalidError, SeriesFileNotFoundError, SloInvalidError, AlertNotFoundError, SilenceNotFoundError, ChannelNotFoundError, ChannelDeliveryError, AlertStateError, MonitorNotFoundError, MonitorNameTakenError, MonitorRunTimeoutError, MonitorTargetError } from './errors.ts';
+export { SeriesCsvInvalidError, SeriesFileNotFoundError, SloInvalidError, AlertNotFoundError, SilenceNotFoundError, ChannelNotFoundError, ChannelDeliveryError, AlertStateError, AlertRaceError, MonitorNotFoundError, MonitorNameTakenError, MonitorRunTimeoutError, MonitorTargetError } from './errors.ts';
 export { Slo, BurnRule, defaultBurnRules, type SloInput, type CountPoint } from './slo/slo.ts';
 export { CountIndex, burnRate, parseSlo, evaluateBurnRules, replayBurnAlerts, describeBurn, type WindowBurn, type RuleState, type BurnAlert } from './slo/burn-rate.ts';
 export { errorBudgetReport, type ErrorBudgetReport } from './slo/budget.ts';

@@ -1,4 +1,5 @@
 import { newId } from '../../core/index.ts';
+import { AlertRaceError } from '../errors.ts';
 import { parseWith } from './parse.ts';
 import { RaiseAlertInput, type Actor, type AlertRecord, type MonitorDeps } from './alert.ts';
 import { activeSilenceFor, addEvent, fingerprintOf, readAlert, severityRank, toAlert } from './internal.ts';
@@ -22,17 +23,18 @@ export interface RaiseResult {
 export async function raiseAlert(deps: MonitorDeps, input: RaiseAlertInput, actor: Actor = null): Promise<RaiseResult> {
   const data = parseWith(RaiseAlertInput, input, 'alert');
   // A replica that loses a race for the same alert (see `raiseOnce`) looks again; a third loss in a row is an error.
+  const fingerprint = data.fingerprint ?? fingerprintOf(data.source, data.series, data.labels, data.title);
+  const tries = 3;
   for (let attempt = 1; ; attempt++) {
-    const result = await raiseOnce(deps, data, actor);
+    const result = await raiseOnce(deps, data, fingerprint, actor);
     if (result) return result;
-    if (attempt === 3) throw new Error(`alert ${data.title}: other replicas kept changing it while it was raised; try again`);
+    if (attempt === tries) throw new AlertRaceError(fingerprint, tries);
   }
 }
 
 /** One try of `raiseAlert`; undefined when another replica changed the alert between our read and our write. */
-async function raiseOnce(deps: MonitorDeps, data: ReturnType<typeof RaiseAlertInput.parse>, actor: Actor): Promise<RaiseResult | undefined> {
+async function raiseOnce(deps: MonitorDeps, data: ReturnType<typeof RaiseAlertInput.parse>, fingerprint: string, actor: Actor): Promise<RaiseResult | undefined> {
   const at = (data.at ?? deps.clock.now()).toISOString();
-  const fingerprint = data.fingerprint ?? fingerprintOf(data.source, data.series, data.labels, data.title);
   const { db } = deps.store;
   const probe = { fingerprint, source: data.source, severity: data.severity, series: data.series ?? null, labels: data.labels };
 
